@@ -80,8 +80,13 @@ def compatible(a: Target, b: Target) -> bool:
 
 
 def align(old: Sequence[Target], new: Sequence[Target], *, threshold: float = DEFAULT_THRESHOLD,
-          scorer: IndicatorScorer | None = None) -> list[tuple[int, int, float]]:
-    """Optimal one-to-one pairs ``(old index, new index, similarity)`` with similarity >= threshold."""
+          scorer: IndicatorScorer | None = None, old_years: Sequence[int | None] | None = None,
+          new_years: Sequence[int | None] | None = None) -> list[tuple[int, int, float]]:
+    """Optimal one-to-one pairs ``(old index, new index, similarity)`` with similarity >= threshold.
+
+    ``old_years`` / ``new_years`` give, per target, the year of the document it comes from (see
+    ``_periods_allowed``).
+    """
     if not old or not new:
         return []
     import numpy as np
@@ -89,17 +94,45 @@ def align(old: Sequence[Target], new: Sequence[Target], *, threshold: float = DE
 
     scorer = scorer or IndicatorScorer([t.indicator for t in (*old, *new)])
     sims = np.zeros((len(old), len(new)))
-    gain = np.zeros((len(old), len(new)))  # 0 = better left unpaired
     for i, a in enumerate(old):
         for j, b in enumerate(new):
-            if not compatible(a, b):
-                continue
-            sims[i, j] = s = scorer.similarity(a.indicator, b.indicator)
-            if s >= threshold:
-                gain[i, j] = (s + _SAME_YEAR_BONUS * (a.year is not None and a.year == b.year)
+            if compatible(a, b):
+                sims[i, j] = scorer.similarity(a.indicator, b.indicator)
+    allowed = _periods_allowed(old, new, sims >= threshold, old_years or [None] * len(old),
+                               new_years or [None] * len(new))
+    gain = np.zeros_like(sims)  # 0 = better left unpaired
+    for i, a in enumerate(old):
+        for j, b in enumerate(new):
+            if allowed[i][j]:
+                gain[i, j] = (sims[i, j] + _SAME_YEAR_BONUS * (a.year is not None and a.year == b.year)
                               + _SAME_SECTION_BONUS * (bool(a.section) and a.section == b.section))
     rows, cols = linear_sum_assignment(gain, maximize=True)
     return [(int(i), int(j), float(sims[i, j])) for i, j in zip(rows, cols) if gain[i, j] > 0]
+
+
+def _periods_allowed(old: Sequence[Target], new: Sequence[Target], candidate, old_years, new_years):
+    """Which candidate pairs respect the target years.
+
+    Yearly plans compare 2023 with 2024 (and the 2022 results of one with the 2023 results of the
+    next): targets of different years pair when they sit at the same distance from their
+    document's year. But when a plan states a target per year ("năm 2025 đạt 80%, năm 2026 đạt
+    90%") and the other document states the same indicator for one of those years, that year
+    compares with itself: its 2026 target is not "raised" into someone's 2027.
+    """
+    def same_year_partner(t: Target, others: Sequence[Target], row) -> bool:
+        return any(row[k] and o.year == t.year for k, o in enumerate(others))
+
+    allowed = [[False] * len(new) for _ in old]
+    for i, a in enumerate(old):
+        for j, b in enumerate(new):
+            if not candidate[i, j]:
+                continue
+            if a.year is None or b.year is None or a.year == b.year:
+                allowed[i][j] = True
+            elif None not in (old_years[i], new_years[j]) and a.year - old_years[i] == b.year - new_years[j]:
+                allowed[i][j] = not (same_year_partner(a, new, candidate[i, :])
+                                     or same_year_partner(b, old, candidate[:, j]))
+    return allowed
 
 
 def status(old: Target, new: Target) -> str:
@@ -115,10 +148,11 @@ def status(old: Target, new: Target) -> str:
     return "tightened" if step > 0 else "loosened" if step < 0 else "unchanged"
 
 
-def diff_targets(old: Sequence[Target], new: Sequence[Target], *,
-                 threshold: float = DEFAULT_THRESHOLD) -> list[Change]:
+def diff_targets(old: Sequence[Target], new: Sequence[Target], *, threshold: float = DEFAULT_THRESHOLD,
+                 old_year: int | None = None, new_year: int | None = None) -> list[Change]:
     """Pairs, additions and removals, in the order of the new document with removals in place."""
-    pairs = align(old, new, threshold=threshold)
+    pairs = align(old, new, threshold=threshold, old_years=[old_year] * len(old),
+                  new_years=[new_year] * len(new))
     new_of_old = {i: j for i, j, _ in pairs}
     keyed: list[tuple[tuple[int, int, int], Change]] = []
     for i, j, sim in pairs:
@@ -134,7 +168,9 @@ def diff_targets(old: Sequence[Target], new: Sequence[Target], *,
 
 
 def diff(old: TargetSet, new: TargetSet, *, threshold: float = DEFAULT_THRESHOLD) -> DiffResult:
-    return DiffResult(old.document, new.document, diff_targets(old.targets, new.targets, threshold=threshold))
+    changes = diff_targets(old.targets, new.targets, threshold=threshold, old_year=old.document.year,
+                           new_year=new.document.year)
+    return DiffResult(old.document, new.document, changes)
 
 
 @dataclass
@@ -144,8 +180,12 @@ class Row:
     cells: list[Target | None]
 
     @property
+    def latest_column(self) -> int:
+        return max(k for k, t in enumerate(self.cells) if t is not None)
+
+    @property
     def latest(self) -> Target:
-        return next(t for t in reversed(self.cells) if t is not None)
+        return self.cells[self.latest_column]  # type: ignore[return-value]
 
 
 def order_by_date(sets: Sequence[TargetSet]) -> list[int]:
@@ -167,7 +207,9 @@ def align_many(sets: Sequence[TargetSet], *, threshold: float = DEFAULT_THRESHOL
     rows: list[Row] = []
     for k, target_set in enumerate(sets):
         latest = [row.latest for row in rows]
-        pairs = align(latest, target_set.targets, threshold=threshold, scorer=scorer)
+        pairs = align(latest, target_set.targets, threshold=threshold, scorer=scorer,
+                      old_years=[sets[row.latest_column].document.year for row in rows],
+                      new_years=[target_set.document.year] * len(target_set.targets))
         placed = set()
         for r, j, _ in pairs:
             rows[r].cells.append(target_set.targets[j])

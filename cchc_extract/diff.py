@@ -107,7 +107,7 @@ def align(old: Sequence[Target], new: Sequence[Target], *, threshold: float = DE
                 gain[i, j] = (sims[i, j] + _SAME_YEAR_BONUS * (a.year is not None and a.year == b.year)
                               + _SAME_SECTION_BONUS * (bool(a.section) and a.section == b.section))
     rows, cols = linear_sum_assignment(gain, maximize=True)
-    return [(int(i), int(j), float(sims[i, j])) for i, j in zip(rows, cols) if gain[i, j] > 0]
+    return [(int(i), int(j), float(sims[i, j])) for i, j in zip(rows, cols, strict=True) if gain[i, j] > 0]
 
 
 def _periods_allowed(old: Sequence[Target], new: Sequence[Target], candidate, old_years, new_years):

@@ -19,8 +19,9 @@ import math
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any
 from functools import lru_cache
+from itertools import pairwise
+from typing import Any
 
 import regex
 
@@ -127,7 +128,7 @@ class IndicatorScorer:
             return 1.0 if fold(a).strip() == fold(b).strip() else 0.0
         uni = _contrast(set(wa), set(wb), self.weight)
         sa, sb = syllables(a), syllables(b)
-        ba, bb = set(zip(sa, sa[1:])), set(zip(sb, sb[1:]))
+        ba, bb = set(pairwise(sa)), set(pairwise(sb))
         if not ba or not bb:
             return uni
         bi = _contrast(ba, bb, lambda g: (self.weight(g[0]) + self.weight(g[1])) / 2)

@@ -40,7 +40,8 @@ def to_csv(matrix: Matrix) -> bytes:
     from .export import to_csv as rows_to_csv
 
     columns = [(name, str) for name in _HEAD + matrix.columns]
-    rows = [dict(zip([c for c, _ in columns], _head(r) + [_text(t) for t in r.cells])) for r in matrix.rows]
+    names = [c for c, _ in columns]
+    rows = [dict(zip(names, _head(r) + [_text(t) for t in r.cells], strict=True)) for r in matrix.rows]
     return rows_to_csv(rows, columns)
 
 

@@ -81,7 +81,8 @@ III. KẾT QUẢ NĂM 2023
 
 def plan_2023() -> TargetSet:
     return make_set(PLAN_2023_TEXT, [
-        T("từ 95% trở lên", "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", "gte", 95, year=2023, section=["II", "1"]),
+        T("từ 95% trở lên", "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", "gte", 95, year=2023,
+          section=["II", "1"]),
         T("trên 90%", "Tỷ lệ hài lòng của người dân", "gt", 90, year=2023, section=["II", "2"]),
         T("nhà đất đạt 98% trở lên", "Tỷ lệ hài lòng khi giải quyết TTHC trong lĩnh vực nhà đất", "gte", 98,
           year=2023, section=["II", "3", "a"]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from targetset_factory import T, make_set, plan_2023, plan_2024
+from targetset_factory import plan_2023, plan_2024
 
 from cchc_extract.api import to_json
 from cchc_extract.cli import main
@@ -118,7 +118,8 @@ def test_same_indicator_per_year_pairs_by_year():
 
 
 def test_yearly_plans_pair_across_years():
-    changes = diff_targets([tgt(value=95, year=2023)], [tgt(value=97, year=2024)], old_year=2023, new_year=2024)
+    changes = diff_targets([tgt(value=95, year=2023)], [tgt(value=97, year=2024)],
+                           old_year=2023, new_year=2024)
     assert [c.status for c in changes] == ["raised"]
 
 

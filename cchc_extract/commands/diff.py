@@ -19,14 +19,15 @@ _COLOURS = {"raised": "32", "lowered": "31", "tightened": "33", "loosened": "35"
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
     p = sub.add_parser(
         name, help=help_text, formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=help_text + ".\n\nOLD and NEW are target-set JSON files or documents (extracted on the fly).\n"
-        "Exit status: 0 no differences, 1 differences, 2 trouble.\n\nExample:\n"
+        description=help_text + ".\n\nOLD and NEW are target-set JSON files or documents "
+        "(extracted on the fly).\nExit status: 0 no differences, 1 differences, 2 trouble.\n\nExample:\n"
         "  cchc-extract diff out/ke-hoach-2023.json out/ke-hoach-2024.json --format markdown")
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="S",
-                   help=f"least indicator similarity (0-1) for two targets to pair (default {DEFAULT_THRESHOLD})")
+                   help="least indicator similarity (0-1) for two targets to pair "
+                   f"(default {DEFAULT_THRESHOLD})")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour the text table (auto: when stdout is a terminal and NO_COLOR is unset)")
     p.set_defaults(command=name)
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"cchc-extract: error: {path}: {exc}", file=sys.stderr)
             return EXIT_TROUBLE
     result = diff.diff(*sets, threshold=args.threshold)
-    labels = [_label(s, p) for s, p in zip(sets, (args.old, args.new))]
+    labels = [_label(s, p) for s, p in zip(sets, (args.old, args.new), strict=True)]
     if args.format == "json":
         out = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "markdown":
@@ -107,7 +108,7 @@ def render_text(result: DiffResult, labels: list[str], *, width: int | None = No
         return f"\x1b[{_COLOURS[status]}m{text}\x1b[0m" if colour and status else text
 
     out = [f"--- {labels[0]}", f"+++ {labels[1]}", line(header)]
-    out += [line(r, c.status) for r, c in zip(rows, result.changes)]
+    out += [line(r, c.status) for r, c in zip(rows, result.changes, strict=True)]
     out.append(_summary(result))
     return "\n".join(out) + "\n"
 

@@ -49,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
         config = kpi.build(sets)
         errors = kpi.validation_errors(config.model_dump(mode="json"))
         if errors:  # a bug, but say so rather than write a file the schema rejects
-            print(f"cchc-extract: error: {out}: KPI configuration fails its schema: {errors[0]}", file=sys.stderr)
+            print(f"cchc-extract: error: {out}: KPI configuration fails its schema: {errors[0]}",
+                  file=sys.stderr)
             return 2
         data = kpi.to_yaml(config)
     try:

@@ -14,14 +14,16 @@ FORMATS = ("xlsx", "csv", "markdown")
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
     p = sub.add_parser(
         name, help=help_text, formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=help_text + ".\n\nRows are aligned like `cchc-extract diff` does, document after document;\n"
+        description=help_text + ".\n\nRows are aligned like `cchc-extract diff` does, "
+        "document after document;\n"
         "columns are the documents ordered by date. FILES are target-set JSON files or documents.\n\n"
         "Example:\n  cchc-extract table out/*.json -o matrix.xlsx")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help=".xlsx, .csv or .md")
     p.add_argument("--format", choices=FORMATS, help="default: from the suffix of PATH")
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="S",
-                   help=f"least indicator similarity (0-1) to put two targets in one row (default {DEFAULT_THRESHOLD})")
+                   help="least indicator similarity (0-1) to put two targets in one row "
+                   f"(default {DEFAULT_THRESHOLD})")
     p.set_defaults(command=name)
 
 

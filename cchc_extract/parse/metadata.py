@@ -15,7 +15,7 @@ from .citations import doc_type_from_symbol
 from .dates import find_posting_date, make_date
 
 _NUMBER_LINE = regex.compile(
-    r"(?i)(?:^|\s)\**\s*Số\s*(?:/\s*ký hiệu\s*)?[:.]?\s*(?P<num>\d{1,6}[a-zđ]?)?\s*/\s*"
+    r"(?:^\W{0,3}|\s)Số\s*(?:/\s*[Kk]ý hiệu\s*)?(?::\s*|(?<=^\W{0,3}Số)\s+(?=\d))(?P<num>\d{1,6}[a-zđ]?)?\s*/\s*"
     r"(?P<sym>(?:(?:19|20)\d{2}\s*/\s*)?[\p{Lu}][\p{L}\d.]{0,11}+(?:[^\S\n]*[-–][^\S\n]*[\p{Lu}][\p{L}\d.]{0,11}+){0,4}+)"
 )
 _PLACE_DATE = regex.compile(
@@ -28,7 +28,7 @@ _NAME_WORD = r"[\p{Lu}][\p{Ll}]+"
 _PERSON = regex.compile(rf"^(?:{_NAME_WORD}|Ksor|H')(?:\s+{_NAME_WORD}){{1,4}}$")
 _SOURCE_LINE = regex.compile(r"(?i)^\s*nguồn\s*:\s*(?P<src>.+?)\s*$")
 _BODY_ISSUER = regex.compile(
-    r"(?P<agency>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Phòng|Sở|Ban chỉ đạo|Ban|Văn phòng|Trung tâm|Chi cục|Cục|"
+    r"(?<=(?:^|[.;:,]\s{1,3}))(?P<agency>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Phòng|Sở|Ban chỉ đạo|Ban|Văn phòng|Trung tâm|Chi cục|Cục|"
     r"Hội đồng nhân dân|Thanh tra)(?:\s+[\p{L}\d.]+){0,8}?)\s+"
     r"(?:gửi|xây dựng|ban hành|thông báo|đề nghị|hướng dẫn|triển khai|báo cáo|yêu cầu)\b")
 _CLOSING_ISSUER = regex.compile(

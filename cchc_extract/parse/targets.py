@@ -107,7 +107,7 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     for i, q in enumerate(quantities):
         if i in consumed:
             continue
-        window = text[max(line.start, q.start - 30):q.start]
+        window = text[max(cs, q.start - 30):q.start]
         match = matches.get(i)
         rank = bool(ctx.rank.search(window))
         if not rank and ctx.before_word.search(window):

@@ -79,6 +79,8 @@ def _check_doc_types(name: str, data: dict[str, Any]) -> None:
 def _check_units(name: str, data: dict[str, Any]) -> None:
     _need(name, data, "percent", "scales", "counts", "time_units", "weak_units", "unit_fillers")
     counts = set(data["counts"])
+    if not isinstance(data.get("base_forms", {}), dict):
+        raise LanguageDataError(f"{name}: base_forms must be a mapping")
     for key in ("time_units", "weak_units"):
         stray = [u for u in data[key] if u not in counts]
         if stray:

@@ -99,7 +99,14 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     text = layout.text
     ctx = _context()
     cs, ce = clause
+    quantities = [q for q in quantities
+                  if ctx.rank.search(text, max(cs, q.start - 30), q.start)
+                  or not ctx.before_word.search(text, max(cs, q.start - 30), q.start)]
+    if not quantities:
+        return []
     matches = comparator_matcher().match(text, cs, ce, quantities, content_start=line.content_start)
+    _inherit_comparators(text, quantities, matches)
+    prefix_vote = _prefix_vote(text, line, cs)
     consumed = {m.consumed for m in matches.values() if m.consumed is not None}
     time_units, weak_units = unit_sets()
     out: list[Target] = []
@@ -110,8 +117,6 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         window = text[max(cs, q.start - 30):q.start]
         match = matches.get(i)
         rank = bool(ctx.rank.search(window))
-        if not rank and ctx.before_word.search(window):
-            continue
         if ctx.narrative.match(text, q.end) and not q.percent:
             continue
         unit = "%" if q.percent else None
@@ -143,7 +148,7 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                     continue
         vote = kinds.clause_vote(before, after)
         vote += 1.0 * kinds.document_vote(document.doc_type)
-        vote += _context_vote(layout, line)
+        vote += _context_vote(layout, line) + prefix_vote
         if comparator in ("gt", "gte", "lt", "lte", "range"):
             vote += 0.5
         kind = "result" if rank else kinds.decide(vote)
@@ -167,6 +172,29 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     return out
 
 
+_JOINED = regex.compile(r"(?i)^(?:\s*(?:\*\*)?\s*(?:trong\s+)?(?:năm\s+(?:19|20)\d{2})?[^;:.\d]{0,40}?)(?:,|\bvà|\bhoặc)\s*"
+                        r"(?:(?:năm\s+(?:19|20)\d{2}|ở|tại|với)[^;:.\d]{0,30}?)?$")
+
+
+def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[int, ComparatorMatch]) -> None:
+    """'tối thiểu 70% trong năm 2025 và 85% trong năm 2026': the comparator carries to the joined number."""
+    for i in range(1, len(quantities)):
+        prev = matches.get(i - 1)
+        if i in matches or prev is None or prev.comparator in ("eq", "range"):
+            continue
+        between = text[quantities[i - 1].end:quantities[i].start]
+        if len(between.split()) <= 8 and _JOINED.match(between):
+            matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
+
+
+def _prefix_vote(text: str, line: Line, cs: int) -> float:
+    """Cues earlier in the same line, up to the clause: 'các chỉ tiêu năm 2021: ...; ...; X đạt 100%'."""
+    prefix = text[line.content_start:cs]
+    if not prefix.strip():
+        return 0.0
+    return 0.5 * kinds.clause_vote(prefix, "") + kinds.header_vote(prefix)
+
+
 def _context_vote(layout: Layout, line: Line) -> float:
     vote = 0.0
     if line.parent is not None:
@@ -174,24 +202,9 @@ def _context_vote(layout: Layout, line: Line) -> float:
         grand = layout.lines[line.parent].parent
         if grand is not None:
             vote += 1.0 * kinds.header_vote(layout.lines[grand].text)
-    for heading in _section_headings(layout, line):
-        vote += 1.0 * kinds.header_vote(heading)
+    for depth, heading in enumerate(reversed(line.headings)):
+        vote += (2.0 if depth == 0 else 1.0) * kinds.header_vote(layout.lines[heading].text)
     return vote
-
-
-def _section_headings(layout: Layout, line: Line) -> list[str]:
-    """Texts of the lines that opened the sections this line is in (nearest last)."""
-    out = []
-    want = list(line.section)
-    i = line.index - 1
-    while want and i >= 0:
-        ln = layout.lines[i]
-        if ln.label and ln.label_kind in ("roman", "arabic", "letter", "article") and \
-                ln.label.rstrip(".") == want[-1]:
-            out.append(ln.text)
-            want.pop()
-        i -= 1
-    return out[:3]
 
 
 def _context_indicator(layout: Layout, line: Line) -> str | None:

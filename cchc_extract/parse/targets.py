@@ -35,6 +35,7 @@ class _Context:
     duration: regex.Pattern[str]
     population: regex.Pattern[str]
     narrative: regex.Pattern[str]
+    count_verb: regex.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -55,6 +56,8 @@ def _context() -> _Context:
         population=regex.compile(rf"(?i)^\s*(?:\*\*)?\s*(?:số\s+|các\s+)?(?:{_alternation(data['population_nouns'])})"
                                  rf"(?![\p{{L}}])"),
         narrative=regex.compile(rf"(?i)^\s*(?:{_alternation(data['narrative_nouns'])})(?![\p{{L}}])"),
+        count_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['count_verbs'])})(?:\s+(?:được|xong|tại|cho|"
+                                 rf"thêm|mới|lại|và))*\s*$"),
     )
 
 
@@ -100,7 +103,7 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     ctx = _context()
     cs, ce = clause
     quantities = [q for q in quantities
-                  if ctx.rank.search(text, max(cs, q.start - 30), q.start)
+                  if q.percent or ctx.rank.search(text, max(cs, q.start - 30), q.start)
                   or not ctx.before_word.search(text, max(cs, q.start - 30), q.start)]
     if not quantities:
         return []
@@ -142,13 +145,13 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
             if unit in time_units or base in time_units:
                 if comparator == "eq" and not ctx.duration.search(before[-60:]):
                     continue
-            elif unit in weak_units:
+            elif unit.split(",")[0] in weak_units:
                 vote = kinds.clause_vote(before, after)
-                if comparator == "eq" and q.denominator is None and vote > -2:
+                if comparator == "eq" and q.denominator is None and vote > -2 and not ctx.count_verb.search(window):
                     continue
         vote = kinds.clause_vote(before, after)
         vote += 1.0 * kinds.document_vote(document.doc_type)
-        vote += _context_vote(layout, line) + prefix_vote
+        vote += _context_vote(layout, line) + prefix_vote + _past_year_vote(text, line, cs, q.start, document)
         if comparator in ("gt", "gte", "lt", "lte", "range"):
             vote += 0.5
         kind = "result" if rank else kinds.decide(vote)
@@ -185,6 +188,17 @@ def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[in
         between = text[quantities[i - 1].end:quantities[i].start]
         if len(between.split()) <= 8 and _JOINED.match(between):
             matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
+
+
+def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document) -> float:
+    """A clause about a year before the document's own ("Năm 2024, thành phố đã ...") reports a result."""
+    now = int(document.date[:4]) if document.date else document.year
+    if not now:
+        return 0.0
+    years = [int(y) for y in _YEAR.findall(text, max(line.content_start, cs - 80), pos)]
+    if years and years[-1] < now and not regex.search(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}", text[cs:pos]):
+        return -2.5
+    return 0.0
 
 
 def _prefix_vote(text: str, line: Line, cs: int) -> float:

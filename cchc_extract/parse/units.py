@@ -65,8 +65,20 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
     canonical = _canonical_units().get(written.lower(), written.lower())
     base = data.get("base_forms", {}).get(canonical, canonical)
     scale = m.group("scale")
+    end = m.end()
+    joined = _JOINED_UNIT.match(text, end)
+    if joined and not scale:
+        second = pattern.match(text, joined.end())
+        if second and second.group("unit") and not second.group("scale"):
+            other = _canonical_units().get(" ".join(second.group("unit").split()).lower())
+            if other and other != canonical:
+                base = f"{base}{joined.group().strip()} {other}" if joined.group().strip() == "," else f"{base}/{other}"
+                end = second.end()
     full = " ".join([*scale.lower().split(), base]) if scale else base
-    return UnitMatch(full, m.end(), base)
+    return UnitMatch(full, end, base)
+
+
+_JOINED_UNIT = regex.compile(r"[^\S\n]*(?:,|/)(?=[^\S\n]*\p{L})")
 
 
 @lru_cache(maxsize=1)

@@ -165,7 +165,9 @@ def build_page(ts: TargetSet, *, fallback_name: str = "") -> str:
 <p class="legends">{legend}</p>
 </header>
 <main>
-<section class="text-pane" aria-label="document text"><pre id="text">{highlighted_text(ts.text, items)}</pre></section>
+<section class="text-pane" aria-label="document text">
+<pre id="text">{highlighted_text(ts.text, items)}</pre>
+</section>
 <section class="table-pane" aria-label="extracted items">{_table(items)}</section>
 </main>
 <div id="tip" role="tooltip" hidden></div>
@@ -206,7 +208,8 @@ mark.flash { outline: 3px solid #ef4444; outline-offset: 1px; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; }
 th, td { border-bottom: 1px solid #e5e7eb; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { position: sticky; top: 0; background: #f3f4f6; cursor: pointer; user-select: none; white-space: nowrap; }
-th[aria-sort="ascending"]::after { content: " \\25B2"; } th[aria-sort="descending"]::after { content: " \\25BC"; }
+th[aria-sort="ascending"]::after { content: " \\25B2"; }
+th[aria-sort="descending"]::after { content: " \\25BC"; }
 tbody tr { cursor: pointer; } tbody tr:hover { background: #f9fafb; }
 tbody tr.selected { background: #fee2e2; }
 tr.k-target td:nth-child(2) { border-left: 4px solid var(--target-b); }
@@ -251,13 +254,16 @@ JS = """
     if (mark) { showTip(mark, e.clientX, e.clientY); }
   });
   text.addEventListener("mouseout", function (e) {
-    if (!e.relatedTarget || !e.relatedTarget.closest || !e.relatedTarget.closest("mark.hl")) { tip.hidden = true; }
+    var to = e.relatedTarget;
+    if (!to || !to.closest || !to.closest("mark.hl")) { tip.hidden = true; }
   });
 
   function select(i, scrollText, scrollRow) {
     document.querySelectorAll("mark.flash").forEach(function (m) { m.classList.remove("flash"); });
     document.querySelectorAll("tr.selected").forEach(function (r) { r.classList.remove("selected"); });
-    document.querySelectorAll('mark.hl[data-i="' + i + '"]').forEach(function (m) { m.classList.add("flash"); });
+    document.querySelectorAll('mark.hl[data-i="' + i + '"]').forEach(function (m) {
+      m.classList.add("flash");
+    });
     var row = table.querySelector('tbody tr[data-i="' + i + '"]');
     if (row) { row.classList.add("selected"); }
     var first = document.getElementById("item-" + i);
@@ -271,7 +277,10 @@ JS = """
   });
   table.tBodies[0].addEventListener("keydown", function (e) {
     var row = e.target.closest("tr");
-    if (row && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); select(row.dataset.i, true, false); }
+    if (row && (e.key === "Enter" || e.key === " ")) {
+      e.preventDefault();
+      select(row.dataset.i, true, false);
+    }
   });
   text.addEventListener("click", function (e) {
     var mark = e.target.closest("mark.hl");
@@ -281,7 +290,9 @@ JS = """
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
     th.addEventListener("click", function () {
       var asc = th.getAttribute("aria-sort") !== "ascending";
-      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.removeAttribute("aria-sort"); });
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) {
+        h.removeAttribute("aria-sort");
+      });
       th.setAttribute("aria-sort", asc ? "ascending" : "descending");
       var numeric = th.dataset.type === "num";
       var body = table.tBodies[0];

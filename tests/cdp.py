@@ -80,7 +80,8 @@ class Browser:
         for ev in self.events:
             method, params = ev.get("method"), ev.get("params", {})
             if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                out.append("console: " + " ".join(str(a.get("value", a.get("description"))) for a in params["args"]))
+                args = (str(a.get("value", a.get("description"))) for a in params["args"])
+                out.append("console: " + " ".join(args))
             elif method == "Runtime.exceptionThrown":
                 out.append("exception: " + json.dumps(params["exceptionDetails"])[:500])
             elif method == "Log.entryAdded" and params["entry"]["level"] == "error":

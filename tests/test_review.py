@@ -136,7 +136,7 @@ def browser(tmp_path_factory):
 
     binary = find_chromium()
     if binary is None:
-        pytest.skip("chromium is not installed (apt-get install chromium): the review page is not browser-tested")
+        pytest.skip("chromium is not installed (apt-get install chromium): review page not browser-tested")
     b = Browser(binary, tmp_path_factory.mktemp("chromium-profile"))
     try:
         yield b
@@ -152,18 +152,20 @@ def test_review_page_in_chromium(browser, tmp_path):
 
     for domain in ("Page", "Runtime", "Log"):
         browser.send(f"{domain}.enable")
-    browser.send("Emulation.setDeviceMetricsOverride", width=1366, height=820, deviceScaleFactor=1, mobile=False)
+    browser.send("Emulation.setDeviceMetricsOverride", width=1366, height=820, deviceScaleFactor=1,
+                 mobile=False)
     browser.send("Page.navigate", url=page.as_uri())
     browser.wait_event("Page.loadEventFired")
 
     # highlights: one per extracted item, each showing exactly its evidence
-    assert browser.evaluate("new Set([...document.querySelectorAll('#text mark.hl')].map(m => m.dataset.i)).size") \
-        == len(items) == 16
+    distinct = "new Set([...document.querySelectorAll('#text mark.hl')].map(m => m.dataset.i)).size"
+    assert browser.evaluate(distinct) == len(items) == 16
     shown = browser.evaluate("""(() => { const o = {};
         document.querySelectorAll('#text mark.hl').forEach(m => {
           o[m.dataset.i] = (o[m.dataset.i] || '') + m.textContent; });
         return o; })()""")
-    assert {int(k): v for k, v in shown.items()} == {i: ts.text[it.start:it.end] for i, it in enumerate(items)}
+    expected = {i: ts.text[it.start:it.end] for i, it in enumerate(items)}
+    assert {int(k): v for k, v in shown.items()} == expected
     assert browser.evaluate("document.getElementById('text').textContent") == ts.text
     # hostile text stayed text
     assert browser.evaluate("typeof window.pwned") == "undefined"
@@ -177,7 +179,8 @@ def test_review_page_in_chromium(browser, tmp_path):
     assert browser.evaluate("document.querySelector('.text-pane').scrollTop") == 0
     browser.evaluate(f"document.querySelector('#items-table tbody tr[data-i=\"{last}\"]').click()")
     assert browser.evaluate("document.querySelector('.text-pane').scrollTop") > 500
-    visible = browser.evaluate(f"""(() => {{ const r = document.getElementById('item-{last}').getBoundingClientRect();
+    visible = browser.evaluate(f"""(() => {{
+        const r = document.getElementById('item-{last}').getBoundingClientRect();
         const p = document.querySelector('.text-pane').getBoundingClientRect();
         return r.top >= p.top && r.bottom <= p.bottom; }})()""")
     assert visible
@@ -197,7 +200,8 @@ def test_review_page_in_chromium(browser, tmp_path):
 
     # hovering a highlight (a real mouse move) shows its fields
     target = next(i for i, it in enumerate(items) if it.fields.get("evidence") == "trên 97%")
-    box = browser.evaluate(f"(() => {{ const r = document.getElementById('item-{target}').getBoundingClientRect();"
+    box = browser.evaluate("(() => { const r = document.getElementById('item-" + str(target) + "')"
+                           ".getBoundingClientRect();"
                            " return [r.left + r.width / 2, r.top + r.height / 2]; })()")
     browser.send("Input.dispatchMouseEvent", type="mouseMoved", x=box[0], y=box[1])
     assert browser.evaluate("document.getElementById('tip').hidden") is False

@@ -11,7 +11,8 @@ from pathlib import Path
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
     p = sub.add_parser(
         name, help=help_text, formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=help_text + ".\n\nThe page shows the document text with every target, result and citation\n"
+        description=help_text + ".\n\nThe page shows the document text with every target, result and "
+        "citation\n"
         "highlighted, and a sortable table of them; click a row to scroll to its evidence, hover a\n"
         "highlight to see its fields. No network access is needed or allowed.\n"
         "FILE is a target-set JSON file or a document (extracted on the fly).\n\n"

@@ -147,3 +147,15 @@ def test_errors_are_one_line_and_exit_2(inputs, tmp_path, capsys):
     assert main(["export", *inputs, "-o", str(blocker / "t.csv")]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"cchc-extract: error: {blocker / 't.csv'}: ") and err.count("\n") == 1
+
+
+def test_outputs_are_ordinary_files(inputs, tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        export(inputs, tmp_path / "t.csv")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "t.csv").stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left

@@ -39,6 +39,18 @@ def requirement(target: Target, *, with_unit: bool = True) -> str:
     return text
 
 
+def cell(target: Target | None, *, with_unit: bool = True) -> str:
+    """A requirement with its target year, as diff and table show it: ``≥ 95 % [2023]``."""
+    if target is None:
+        return ""
+    return requirement(target, with_unit=with_unit) + (f" [{target.year}]" if target.year else "")
+
+
+def markdown_cell(text: str) -> str:
+    """Text that stays inside one cell of a Markdown table."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
 def document_label(doc, fallback: str) -> str:
     """``473/VHTT 2020-09-11`` or the file name when the document has no number."""
     ref = "/".join(p for p in (doc.number, doc.symbol) if p)

@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .formatting import SYMBOLS, document_label, number
+from .formatting import document_label, requirement
 from .models import Reference, Target, TargetSet
 
 
@@ -41,13 +41,7 @@ def items_of(ts: TargetSet) -> list[Item]:
 
 
 def _target_item(t: Target) -> Item:
-    if t.comparator == "range":
-        requirement = f"{number(t.value)}-{number(t.value_max)}"
-    else:
-        requirement = f"{SYMBOLS[t.comparator]} {number(t.value)}"
-    if t.denominator is not None:
-        requirement += f"/{number(t.denominator)}"
-    fields = {"kind": t.kind, "indicator": t.indicator, "requirement": requirement,
+    fields = {"kind": t.kind, "indicator": t.indicator, "requirement": requirement(t, with_unit=False),
               "comparator": t.comparator, "value": t.value, "value_max": t.value_max,
               "denominator": t.denominator, "unit": t.unit, "year": t.year, "role": t.role,
               "section": ".".join(t.section) or None, "evidence": t.evidence, "rule": t.rule,

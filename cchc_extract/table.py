@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .diff import DEFAULT_THRESHOLD, Row, align_many, order_by_date
-from .formatting import SYMBOLS, document_label, number, requirement
-from .models import Target, TargetSet
+from .formatting import SYMBOLS, cell, document_label, markdown_cell, number, requirement
+from .models import TargetSet
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,9 @@ def _head(row: Row) -> list[str]:
     return [latest.indicator, latest.kind, latest.unit or ""]
 
 
-def _text(t: Target | None) -> str:
-    return "" if t is None else requirement(t, with_unit=False) + (f" [{t.year}]" if t.year else "")
+def _texts(row: Row) -> list[str]:
+    """The row as text: its head, then ``≥ 95 [2023]`` per document (units are in the head)."""
+    return _head(row) + [cell(t, with_unit=False) for t in row.cells]
 
 
 def to_csv(matrix: Matrix) -> bytes:
@@ -41,24 +42,20 @@ def to_csv(matrix: Matrix) -> bytes:
 
     columns = [(name, str) for name in _HEAD + matrix.columns]
     names = [c for c, _ in columns]
-    rows = [dict(zip(names, _head(r) + [_text(t) for t in r.cells], strict=True)) for r in matrix.rows]
+    rows = [dict(zip(names, _texts(r), strict=True)) for r in matrix.rows]
     return rows_to_csv(rows, columns)
 
 
 def to_markdown(matrix: Matrix) -> str:
-    def esc(text: str) -> str:
-        return text.replace("|", "\\|")
-
     head = _HEAD + matrix.columns
-    lines = ["| " + " | ".join(map(esc, head)) + " |", "|" + "---|" * len(head)]
-    lines += ["| " + " | ".join(esc(c) for c in _head(r) + [_text(t) for t in r.cells]) + " |"
-              for r in matrix.rows]
+    lines = ["| " + " | ".join(map(markdown_cell, head)) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(map(markdown_cell, _texts(r))) + " |" for r in matrix.rows]
     return "\n".join(lines) + "\n"
 
 
 def to_xlsx(matrix: Matrix) -> bytes:
     """Cells hold numbers (formatted "≥ 95") so that a user can chart a row; ranges and
-    fractions, which are two numbers, are text. The target year goes in a cell comment."""
+    fractions, which are two numbers, are text. The evidence and year go in a cell comment."""
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -68,21 +65,21 @@ def to_xlsx(matrix: Matrix) -> bytes:
     wb = new_workbook()
     ws = wb.create_sheet("matrix")
     ws.append(_HEAD + matrix.columns)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for head in ws[1]:
+        head.font = Font(bold=True)
+        head.alignment = Alignment(wrap_text=True, vertical="top")
     for r, row in enumerate(matrix.rows, start=2):
         ws.append(_head(row))
         for k, t in enumerate(row.cells, start=len(_HEAD) + 1):
             if t is None:
                 continue
-            cell = ws.cell(row=r, column=k)
+            xl = ws.cell(row=r, column=k)
             if t.comparator == "range" or t.denominator is not None:
-                cell.value = requirement(t, with_unit=False)
+                xl.value = requirement(t, with_unit=False)
             else:
-                cell.value = t.value
-                cell.number_format = f'"{SYMBOLS[t.comparator]} "General'
-            cell.comment = Comment(f"{t.evidence}\n(year {t.year or '?'}; value {number(t.value)})",
+                xl.value = t.value
+                xl.number_format = f'"{SYMBOLS[t.comparator]} "General'
+            xl.comment = Comment(f"{t.evidence}\n(year {t.year or '?'}; value {number(t.value)})",
                                    "cchc-extract", width=300, height=80)
     ws.column_dimensions["A"].width = 70
     ws.column_dimensions["B"].width = 8

@@ -183,3 +183,17 @@ def test_cli_text_and_markdown(plan_files, capsys):
     md = capsys.readouterr().out.splitlines()
     assert "| status | similarity | indicator | old | new |" in md
     assert "| lowered | 1.00 | Tỷ lệ hài lòng của người dân | > 90 % [2023] | > 85 % [2024] |" in md
+
+
+def test_a_crash_is_trouble_not_a_difference(plan_files, monkeypatch, capsys):
+    """diff(1) semantics: status 1 means differences, so a bug must exit 2 with one line."""
+    import cchc_extract.diff as diff_module
+
+    def boom(*a, **k):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(diff_module, "diff", boom)
+    old, new = plan_files
+    assert main(["diff", str(old), str(new)]) == 2
+    assert capsys.readouterr().err == "cchc-extract: error: internal error (ValueError: boom)\n"
+    assert main(["diff", str(old), str(new), "--threshold", "abc"]) == 2

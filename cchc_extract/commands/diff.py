@@ -9,8 +9,9 @@ import shutil
 import sys
 
 from ..diff import DEFAULT_THRESHOLD, Change, DiffResult
+from ._common import EXIT_TROUBLE, guarded, load_all, threshold
 
-EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+EXIT_SAME, EXIT_DIFFERENT = 0, 1
 
 _COLOURS = {"raised": "32", "lowered": "31", "tightened": "33", "loosened": "35", "range changed": "36",
             "added": "1;32", "removed": "1;31", "unchanged": "2"}
@@ -25,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="S",
+    p.add_argument("--threshold", type=threshold, default=DEFAULT_THRESHOLD, metavar="S",
                    help="least indicator similarity (0-1) for two targets to pair "
                    f"(default {DEFAULT_THRESHOLD})")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -33,21 +34,13 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
     p.set_defaults(command=name)
 
 
+@guarded
 def run(args: argparse.Namespace) -> int:
     from .. import diff
-    from ..errors import ExtractError
-    from ..inputs import load_target_set
 
-    if not 0.0 <= args.threshold <= 1.0:
-        print(f"cchc-extract: error: --threshold: {args.threshold} is not between 0 and 1", file=sys.stderr)
+    sets = load_all([args.old, args.new])
+    if sets is None:
         return EXIT_TROUBLE
-    sets = []
-    for path in (args.old, args.new):
-        try:
-            sets.append(load_target_set(path))
-        except (ExtractError, OSError) as exc:
-            print(f"cchc-extract: error: {path}: {exc}", file=sys.stderr)
-            return EXIT_TROUBLE
     result = diff.diff(*sets, threshold=args.threshold)
     labels = [_label(s, p) for s, p in zip(sets, (args.old, args.new), strict=True)]
     if args.format == "json":
@@ -70,12 +63,9 @@ def _label(target_set, path: str) -> str:
 
 
 def _cell(change: Change, side: str) -> str:
-    from ..formatting import requirement
+    from ..formatting import cell
 
-    target = getattr(change, side)
-    if target is None:
-        return "-"
-    return requirement(target) + (f" [{target.year}]" if target.year else "")
+    return cell(getattr(change, side)) or "-"
 
 
 def _columns(change: Change) -> list[str]:
@@ -122,8 +112,7 @@ def _shorten(text: str, width: int) -> str:
 
 
 def render_markdown(result: DiffResult, labels: list[str]) -> str:
-    def esc(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    from ..formatting import markdown_cell as esc
 
     out = [f"**Old:** {esc(labels[0])}  ", f"**New:** {esc(labels[1])}", "",
            "| status | similarity | indicator | old | new |", "|---|---:|---|---|---|"]

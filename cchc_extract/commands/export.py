@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ._common import guarded, load_all, write_output
+
 FORMATS = ("csv", "xlsx", "yaml", "jsonl")
 
 
@@ -25,10 +27,9 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
     p.set_defaults(command=name)
 
 
+@guarded
 def run(args: argparse.Namespace) -> int:
     from .. import export, kpi
-    from ..output import write_atomic, write_atomic_bytes
-    from ._load import load_all
 
     out = Path(args.output)
     fmt = args.format or {".yml": "yaml"}.get(out.suffix.lower(), out.suffix.lower().lstrip("."))
@@ -53,10 +54,7 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
         data = kpi.to_yaml(config)
-    try:
-        write_atomic_bytes(out, data) if isinstance(data, bytes) else write_atomic(out, data)
-    except OSError as exc:
-        print(f"cchc-extract: error: {out}: {exc.strerror or exc}", file=sys.stderr)
+    if not write_output(out, data):
         return 2
     count = f"{len(config.kpis)} KPI(s)" if fmt == "yaml" else \
         f"{sum(len(s.targets) for s in sets)} target(s)/result(s)"

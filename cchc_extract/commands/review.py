@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from ._common import guarded, load_all, write_output
+
 
 def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
     p = sub.add_parser(
@@ -22,19 +24,15 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
     p.set_defaults(command=name)
 
 
+@guarded
 def run(args: argparse.Namespace) -> int:
-    from ..output import write_atomic
     from ..review import build_page, items_of
-    from ._load import load_all
 
     sets = load_all([args.file])
     if sets is None:
         return 2
     out = Path(args.output)
-    try:
-        write_atomic(out, build_page(sets[0], fallback_name=os.path.basename(args.file)))
-    except OSError as exc:
-        print(f"cchc-extract: error: {out}: {exc.strerror or exc}", file=sys.stderr)
+    if not write_output(out, build_page(sets[0], fallback_name=os.path.basename(args.file))):
         return 2
     print(f"cchc-extract: wrote {out} ({len(items_of(sets[0]))} highlight(s))", file=sys.stderr)
     return 0

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..diff import DEFAULT_THRESHOLD
+from ._common import guarded, load_all, threshold, write_output
 
 FORMATS = ("xlsx", "csv", "markdown")
 
@@ -21,16 +22,15 @@ def add_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> No
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help=".xlsx, .csv or .md")
     p.add_argument("--format", choices=FORMATS, help="default: from the suffix of PATH")
-    p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="S",
+    p.add_argument("--threshold", type=threshold, default=DEFAULT_THRESHOLD, metavar="S",
                    help="least indicator similarity (0-1) to put two targets in one row "
                    f"(default {DEFAULT_THRESHOLD})")
     p.set_defaults(command=name)
 
 
+@guarded
 def run(args: argparse.Namespace) -> int:
     from .. import table
-    from ..output import write_atomic, write_atomic_bytes
-    from ._load import load_all
 
     out = Path(args.output)
     fmt = args.format or {".md": "markdown"}.get(out.suffix.lower(), out.suffix.lower().lstrip("."))
@@ -43,10 +43,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     matrix = table.build(sets, args.files, threshold=args.threshold)
     data = {"xlsx": table.to_xlsx, "csv": table.to_csv, "markdown": table.to_markdown}[fmt](matrix)
-    try:
-        write_atomic_bytes(out, data) if isinstance(data, bytes) else write_atomic(out, data)
-    except OSError as exc:
-        print(f"cchc-extract: error: {out}: {exc.strerror or exc}", file=sys.stderr)
+    if not write_output(out, data):
         return 2
     print(f"cchc-extract: wrote {out} ({len(matrix.rows)} indicator(s) x {len(matrix.columns)} document(s))",
           file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cchc_extract.lang.loader import LanguageDataError, load_patterns, load_yaml
-from cchc_extract.parse.comparators import compile_pattern
+from cchc_extract.parse.comparators import QTY_NORM, compile_pattern
 
 
 @pytest.mark.parametrize("name", ["doc_types.yaml", "units.yaml", "kinds.yaml", "context.yaml", "header.yaml"])
@@ -18,7 +18,7 @@ def test_comparator_rules_compile_and_have_unique_ids() -> None:
     assert len({r["id"] for r in rules}) == len(rules)
     for rule in rules:
         tokens, _ = compile_pattern(rule["pattern"])
-        assert any(t.get("_") == {"is_qty": True} for t in tokens), rule["id"]
+        assert any(t.get("NORM") == QTY_NORM for t in tokens), rule["id"]
         assert rule["id"].split(".")[0] == rule["label"]
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from targetset_factory import plan_2023, plan_2024
 
 from cchc_extract.api import to_json
 from cchc_extract.cli import main
 from cchc_extract.diff import align, compatible, diff, diff_targets, status
 from cchc_extract.models import Target
 from cchc_extract.similarity import IndicatorScorer
+
+from .targetset_factory import plan_2023, plan_2024
 
 
 def tgt(indicator: str = "Tỷ lệ hồ sơ giải quyết đúng hạn", comparator: str = "gte", value: float = 95,

@@ -12,12 +12,13 @@ import jsonschema
 import openpyxl
 import pytest
 import yaml
-from targetset_factory import T, make_set, plan_2023, plan_2024
 
 from cchc_extract.api import to_json
 from cchc_extract.cli import main
 from cchc_extract.export import TARGET_COLUMNS
 from cchc_extract.kpi import build, kpi_schema_json, slug
+
+from .targetset_factory import T, make_set, plan_2023, plan_2024
 
 ROOT = Path(__file__).resolve().parent.parent
 N_ROWS = 18  # 9 targets/results in each plan

@@ -68,7 +68,7 @@ def test_export_of_the_corpus(corpus_sets, tmp_path):
 
 
 def test_review_of_every_corpus_document(corpus_sets):
-    from test_review import MarkCollector
+    from .test_review import MarkCollector
 
     for path in corpus_sets:
         from cchc_extract.inputs import load_target_set

@@ -7,11 +7,12 @@ import html.parser
 from pathlib import Path
 
 import pytest
-from targetset_factory import PLAN_2024_TEXT, R, T, make_set, plan_2024
 
 from cchc_extract.api import to_json
 from cchc_extract.cli import main
 from cchc_extract.review import build_page, highlighted_text, items_of
+
+from .targetset_factory import PLAN_2024_TEXT, R, T, make_set, plan_2024
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -132,7 +133,7 @@ def test_cli_review(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    from cdp import Browser, find_chromium
+    from .cdp import Browser, find_chromium
 
     binary = find_chromium()
     if binary is None:

@@ -95,3 +95,13 @@ def test_loader_rejects_bad_data(monkeypatch):
     finally:
         vocab.abbreviations.cache_clear()
         vocab.indicator_words.cache_clear()
+
+
+@pytest.mark.parametrize("name", ["cchc_extract.similarity", "cchc_extract.lang.vocab",
+                                  "cchc_extract.formatting", "cchc_extract.kpi"])
+def test_doctests_of_output_modules(name: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0 and result.failed == 0

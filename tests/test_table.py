@@ -7,10 +7,11 @@ import io
 
 import openpyxl
 import pytest
-from targetset_factory import T, make_set, plan_2023, plan_2024
 
 from cchc_extract.api import to_json
 from cchc_extract.cli import main
+
+from .targetset_factory import T, make_set, plan_2023, plan_2024
 
 PLAN_2025 = """Số: 09/KH-UBND
 Tân Bình, ngày 10 tháng 2 năm 2025

@@ -196,7 +196,7 @@ def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document
     now = int(document.date[:4]) if document.date else document.year
     if not now:
         return 0.0
-    years = [int(y) for y in _YEAR.findall(text, max(line.content_start, cs - 80), pos)]
+    years = [int(y) for y in _YEAR.findall(text, line.content_start, pos)]
     if years and years[-1] < now and not regex.search(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}", text[cs:pos]):
         return -2.5
     return 0.0

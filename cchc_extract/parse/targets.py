@@ -50,14 +50,14 @@ def _context() -> _Context:
         before_word=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['not_quantity_before'])})\s*[:.]?\s*"
                                   rf"(?:\*\*)?$"),
         levels=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lv})\s+\d{{1,2}}(?![\d%,.]\d)(?:\s*(?:,|và|hoặc|-|/)\s*"
-                             rf"(?:(?:{lv})\s+)?\d{{1,2}}(?![\d%]|\s*%))*+"),
+                             rf"(?:(?:{lv})\s+\d{{1,2}}|[1-4](?![\d%,.]\d)(?!\s*(?:%|dịch vụ|thủ tục|TTHC|hồ sơ|"
+                             rf"DVC))))*+"),
         rank=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['rank_before'])})\s*$"),
         duration=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['duration_cues'])})(?![\p{{L}}])"),
         population=regex.compile(rf"(?i)^\s*(?:\*\*)?\s*(?:số\s+|các\s+)?(?:{_alternation(data['population_nouns'])})"
                                  rf"(?![\p{{L}}])"),
         narrative=regex.compile(rf"(?i)^\s*(?:{_alternation(data['narrative_nouns'])})(?![\p{{L}}])"),
-        count_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['count_verbs'])})(?:\s+(?:được|xong|tại|cho|"
-                                 rf"thêm|mới|lại|và))*\s*$"),
+        count_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['count_verbs'])})(?:\s+[\p{{L}}]+){{0,3}}\s*$"),
     )
 
 
@@ -176,8 +176,8 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
 
 
 _JOINED = regex.compile(r"(?i)^(?:\s*(?:\*\*)?\s*(?:trong\s+)?(?:năm\s+(?:19|20)\d{2})?[^;:.\d]{0,40}?)"
-                        r"(?:,|\bvà|\bhoặc)\s*"
-                        r"(?:(?:năm\s+(?:19|20)\d{2}|ở|tại|với)[^;:.\d]{0,30}?)?$")
+                        r"(?:,|\bvà|\bhoặc)\s*(?P<scope>(?:năm\s+(?:19|20)\d{2}|[^;:.\d]){0,30}?)\s*(?:\*\*)?$")
+_OWN_VERB = regex.compile(r"(?i)(?<![\p{L}])(?:đạt|là|bằng|chiếm|tăng|giảm|có)(?![\p{L}])")
 
 
 def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[int, ComparatorMatch]) -> None:
@@ -187,7 +187,8 @@ def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[in
         if i in matches or prev is None or prev.comparator in ("eq", "range"):
             continue
         between = text[quantities[i - 1].end:quantities[i].start]
-        if len(between.split()) <= 8 and _JOINED.match(between):
+        joined = _JOINED.match(between) if len(between.split()) <= 8 else None
+        if joined and len(joined.group("scope").split()) <= 4 and not _OWN_VERB.search(joined.group("scope")):
             matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
 
 

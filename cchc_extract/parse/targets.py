@@ -50,7 +50,7 @@ def _context() -> _Context:
         before_word=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['not_quantity_before'])})\s*[:.]?\s*"
                                   rf"(?:\*\*)?$"),
         levels=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lv})\s+\d{{1,2}}(?![\d%,.]\d)(?:\s*(?:,|và|hoặc|-|/)\s*"
-                             rf"(?:(?:{lv})\s+\d{{1,2}}|[1-4](?![\d%,.]\d)(?!\s*(?:%|dịch vụ|thủ tục|TTHC|hồ sơ|"
+                             rf"(?:(?:{lv})\s+\d{{1,2}}|[1-4](?!\d)(?![%,.]\d)(?!\s*(?:%|dịch vụ|thủ tục|TTHC|hồ sơ|"
                              rf"DVC))))*+"),
         rank=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['rank_before'])})\s*$"),
         duration=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['duration_cues'])})(?![\p{{L}}])"),
@@ -77,7 +77,7 @@ def find_targets(layout: Layout, document: Document, references: list[Reference]
     targets: list[Target] = []
     table_header: dict[int, list[str]] = {}
     for line in layout.lines:
-        if line.zone != "body" or line.blank:
+        if line.blank or line.zone != "body" and not _is_headline(line, document):
             continue
         if line.cells is not None:
             targets.extend(_table_row(layout, line, document, masks, table_header))
@@ -91,6 +91,13 @@ def find_targets(layout: Layout, document: Document, references: list[Reference]
             if in_clause:
                 targets.extend(_clause_targets(layout, line, (cs, ce), in_clause, document))
     return targets
+
+
+def _is_headline(line: Line, document: Document) -> bool:
+    """A news post's title states its headline figure ("... tiếp nhận hơn 45 nghìn hồ sơ")."""
+    if document.doc_type != "tin_bai" or not document.subject or line.zone != "header":
+        return False
+    return line.text.strip().strip("*").strip() == document.subject
 
 
 def _masked(q: Quantity, masks: list[tuple[int, int]]) -> bool:
@@ -175,7 +182,7 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     return out
 
 
-_JOINED = regex.compile(r"(?i)^(?:\s*(?:\*\*)?\s*(?:trong\s+)?(?:năm\s+(?:19|20)\d{2})?[^;:.\d]{0,40}?)"
+_JOINED = regex.compile(r"(?i)^(?:\s*(?:\*\*)?\s*(?:trong\s+)?(?:năm\s+(?:19|20)\d{2})?[^;:.\d]{0,60}?)"
                         r"(?:,|\bvà|\bhoặc)\s*(?P<scope>(?:năm\s+(?:19|20)\d{2}|[^;:.\d]){0,30}?)\s*(?:\*\*)?$")
 _OWN_VERB = regex.compile(r"(?i)(?<![\p{L}])(?:đạt|là|bằng|chiếm|tăng|giảm|có)(?![\p{L}])")
 
@@ -187,7 +194,7 @@ def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[in
         if i in matches or prev is None or prev.comparator in ("eq", "range"):
             continue
         between = text[quantities[i - 1].end:quantities[i].start]
-        joined = _JOINED.match(between) if len(between.split()) <= 8 else None
+        joined = _JOINED.match(between) if len(between.split()) <= 12 else None
         if joined and len(joined.group("scope").split()) <= 4 and not _OWN_VERB.search(joined.group("scope")):
             matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
 
@@ -199,7 +206,8 @@ def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document
         return 0.0
     years = [int(y) for y in _YEAR.findall(text, line.content_start, pos)]
     if years and years[-1] < now and not regex.search(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}", text[cs:pos]):
-        return -2.5
+        last = list(_YEAR.finditer(text, line.content_start, pos))[-1]
+        return -4.0 if pos - last.end() < 40 else -2.5
     return 0.0
 
 

@@ -1,0 +1,93 @@
+"""The unit after a number: "%", or the counted noun with its scale word ("tỷ đồng", "triệu hồ sơ")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..lang.loader import load_yaml
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    unit: str
+    end: int  # offset where the unit phrase ends
+    base: str  # the counted noun without scale, e.g. "đồng"
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> tuple[regex.Pattern[str], dict]:
+    data = load_yaml("units.yaml")
+    counts = sorted(data["counts"], key=len, reverse=True)
+    scales = sorted(data["scales"], key=len, reverse=True)
+    fillers = sorted(data["unit_fillers"], key=len, reverse=True)
+
+    def alt(words: list[str]) -> str:
+        parts = []
+        for w in words:
+            esc = regex.escape(w).replace(r"\ ", r"\s+")
+            parts.append(esc if _acronym(w) else f"(?i:{esc})")
+        return "|".join(parts)
+
+    pattern = regex.compile(
+        rf"\G[^\S\n]*(?:\*\*)?[^\S\n]*(?:(?:{alt(fillers)})\s+)?(?P<scale>(?:{alt(scales)})\s+)?"
+        rf"(?P<unit>{alt(counts)})(?![\p{{L}}\d])"
+        rf"|\G[^\S\n]*(?P<bare_scale>{alt(scales)})(?![\p{{L}}\d])"
+    )
+    return pattern, data
+
+
+def _acronym(word: str) -> bool:
+    return any(c.isupper() for c in word)
+
+
+def unit_after(text: str, pos: int) -> UnitMatch | None:
+    """The unit phrase starting at ``pos`` (after the number), if any.
+
+    >>> unit_after("55/89 nhiệm vụ, đạt", 5).unit
+    'nhiệm vụ'
+    >>> unit_after("10.367,7 tỷ đồng", 8).unit
+    'tỷ đồng'
+    >>> unit_after("5.220.139 tổng hồ sơ", 9).unit
+    'hồ sơ'
+    """
+    pattern, _ = _grammar()
+    m = pattern.match(text, pos)
+    if not m:
+        return None
+    if m.group("bare_scale"):
+        scale = m.group("bare_scale").lower()
+        return UnitMatch(scale, m.end(), scale)
+    _, data = _grammar()
+    written = " ".join(m.group("unit").split())
+    canonical = _canonical_units().get(written.lower(), written.lower())
+    base = data.get("base_forms", {}).get(canonical, canonical)
+    scale = m.group("scale")
+    end = m.end()
+    joined = _JOINED_UNIT.match(text, end)
+    if joined and not scale:
+        second = pattern.match(text, joined.end())
+        if second and second.group("unit") and not second.group("scale"):
+            other = _canonical_units().get(" ".join(second.group("unit").split()).lower())
+            if other and other != canonical:
+                base = f"{base}{joined.group().strip()} {other}" if joined.group().strip() == "," else f"{base}/{other}"
+                end = second.end()
+    full = " ".join([*scale.lower().split(), base]) if scale else base
+    return UnitMatch(full, end, base)
+
+
+_JOINED_UNIT = regex.compile(r"[^\S\n]*(?:,|/)(?=[^\S\n]*\p{L})")
+
+
+@lru_cache(maxsize=1)
+def _canonical_units() -> dict[str, str]:
+    """Lower-cased spelling -> the spelling in the data ("thủ tục" -> "thủ tục", "tthc" -> "TTHC")."""
+    _, data = _grammar()
+    return {u.lower(): u for u in data["counts"]}
+
+
+def unit_sets() -> tuple[set[str], set[str]]:
+    _, data = _grammar()
+    return set(data["time_units"]), set(data["weak_units"])

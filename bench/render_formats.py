@@ -43,35 +43,77 @@ class Block:
 
 
 def parse_plain(text: str) -> list[Block]:
-    """Paragraphs (blank-line separated, keeping forced line breaks), " | " tables and the header block."""
+    """Paragraphs (blank-line separated, keeping forced line breaks), tables and the header block.
+
+    Table rows are lines with " | " between cells, with or without the outer pipes of Markdown
+    (whose "|---|" separator rows are dropped).
+    """
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
-    paras = [p.split("\n") for p in re.split(r"\n\s*\n", text) if p.strip()]
-    paras = [[ln.strip() for ln in p if ln.strip()] for p in paras]
+    paras = [[ln.strip() for ln in p.split("\n") if ln.strip()] for p in re.split(r"\n\s*\n", text)]
+    paras = [p for p in paras if p]
     blocks: list[Block] = []
-    header_end = _header_end(paras)
-    if header_end:
-        hb = Block("header")
-        for p in paras[:header_end]:
-            (hb.right if _RIGHT.search(p[0]) else hb.left).append("\n".join(p))
-        blocks.append(hb)
-    for p in paras[header_end:]:
-        table_lines = [ln for ln in p if " | " in ln]
-        if table_lines and len(table_lines) == len(p):
-            blocks.append(Block("table", rows=[[c.strip() for c in ln.split(" | ")] for ln in p]))
-        else:
-            blocks.append(Block("para", lines=p))
+    header, paras = _split_header(paras)
+    if header:
+        blocks.append(header)
+    for p in paras:
+        run: list[str] = []
+        kind = None
+        for ln in p:
+            k = "table" if _is_row(ln) else "para"
+            if run and k != kind:
+                blocks.append(_block(kind, run))
+                run = []
+            kind = k
+            run.append(ln)
+        if run:
+            blocks.append(_block(kind, run))
     return blocks
 
 
-def _header_end(paras: list[list[str]]) -> int:
+_MD_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?$")
+
+
+def _is_row(line: str) -> bool:
+    return line.count("|") >= 2 and (" | " in line or line.startswith("|"))
+
+
+def _block(kind: str | None, lines: list[str]) -> Block:
+    if kind != "table":
+        return Block("para", lines=lines)
+    rows = []
+    for ln in lines:
+        if _MD_SEP.match(ln):
+            continue
+        s = ln.strip()
+        if s.startswith("|") and s.endswith("|"):
+            s = s[1:-1]
+        rows.append([c.strip() for c in s.split("|")])
+    return Block("table", rows=rows)
+
+
+def _split_header(paras: list[list[str]]) -> tuple[Block | None, list[list[str]]]:
     """The header block runs to the place-and-date line, when a "Số:" line comes before it."""
+    lines = [(pi, li, ln) for pi, p in enumerate(paras[:10]) for li, ln in enumerate(p)][:16]
     seen_number = False
-    for i, p in enumerate(paras[:10]):
-        if _NUMBER_LINE.match(p[0]):
+    for k, (pi, li, ln) in enumerate(lines):
+        if _NUMBER_LINE.match(ln):
             seen_number = True
-        if re.search(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", p[0]) and len(p[0]) < 80:
-            return i + 1 if seen_number else 0
-    return 0
+        if _DATE_LINE.search(ln) and len(ln) < 80:
+            if not seen_number:
+                return None, paras
+            hb = Block("header")
+            right_prev = False
+            for pj, lj, x in lines[:k + 1]:
+                is_rule = bool(re.fullmatch(r"[-_=.*]{3,}", x))
+                right = bool(_RIGHT.search(x)) or (is_rule and right_prev)
+                (hb.right if right else hb.left).append(x)
+                right_prev = right
+            rest = [paras[pi][li + 1:]] if li + 1 < len(paras[pi]) else []
+            return hb, rest + paras[pi + 1:]
+    return None, paras
+
+
+_DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
 
 
 # ------------------------------------------------------------------ DOCX
@@ -270,7 +312,7 @@ PORTAL = """<!DOCTYPE html>
 <li><a href="/vb">Văn bản</a></li><li><a href="/dvc">Dịch vụ công mức độ 4</a></li><li><a href="/lh">Liên hệ</a></li></ul></nav>
 <div class="breadcrumb"><a href="/">Trang chủ</a> &gt; <a href="/cchc">Cải cách hành chính</a></div>
 <div class="container"><main><article class="post">
-<h1 class="title">{title}</h1><div class="meta">Ngày đăng: 05/01/2024 | Lượt xem: 1523</div>
+<div class="meta">Ngày đăng: 05/01/2024 | Lượt xem: 1523</div>
 <div class="content">
 {body}
 </div>

@@ -278,22 +278,56 @@ def _edge_lines(page: Page) -> list[Line]:
 
 
 def _header_block(page: Page) -> None:
-    """On page 1, put the two-column header's left column before its right column."""
+    """On page 1, put the two-column header's left column before its right column.
+
+    The gutter is found from two segments sharing a baseline, or else from the national motto
+    ("CỘNG HÒA ...") standing in the right half. Lines a narrow column wrapped (a long "V/v" subject)
+    are rejoined inside their column.
+    """
     lines = page.lines
-    head = lines[:20]
+    head = lines[:25]
     pairs = [(a, b) for a, b in zip(head, head[1:]) if abs(a.top - b.top) < 2 and b.left > a.right]
-    if not pairs:
-        return
-    split = statistics.median((a.right + b.left) / 2 for a, b in pairs)
+    if pairs:
+        split = statistics.median((a.right + b.left) / 2 for a, b in pairs)
+    else:
+        motto = next((ln for ln in head if ln.rows is None and cues().header_table_markers[0].search(ln.text)), None)
+        if motto is None or motto.left < 0.25 * page.width:
+            return
+        split = motto.left - 2
     n = 0
     while n < len(lines) and lines[n].rows is None and (lines[n].right < split or lines[n].left > split):
         n += 1
+    # the block ends with the right column ("Kính gửi:" below it is body, even if short)
+    n = max((i + 1 for i in range(n) if lines[i].left > split), default=0)
     block = lines[:n]
-    left = [ln for ln in block if ln.right < split]
-    right = [ln for ln in block if ln.left > split]
-    for ln in block:
+    left = _join_column([ln for ln in block if ln.right < split])
+    right = _join_column([ln for ln in block if ln.left > split])
+    if not left or not right:
+        return
+    for ln in left + right:
         ln.header = True
     page.lines = left + right + lines[n:]
+
+
+def _join_column(lines: list[Line]) -> list[Line]:
+    """Rejoin the lines a narrow header column wrapped; capitals, "Số:" and date lines stand alone."""
+    if not lines:
+        return lines
+    width = max(ln.right - ln.left for ln in lines)
+    c = cues()
+    out = [lines[0]]
+    for ln in lines[1:]:
+        prev = out[-1]
+        if (not _upper(prev.text) and not _upper(ln.text) and not c.number_line.match(prev.text)
+                and not c.is_header_table_text(ln.text) and not c.starts_header_line(ln.text)
+                and not _opens_item(ln.text)
+                and not _RULE.fullmatch(ln.text) and prev.right - prev.left >= 0.75 * width
+                and 0 < ln.top - prev.top < 2.5 * prev.size):
+            out[-1] = Line(f"{prev.text} {ln.text}", prev.page, min(prev.left, ln.left), prev.top,
+                           max(prev.right, ln.right), ln.bottom, prev.first_word, prev.number)
+        else:
+            out.append(ln)
+    return out
 
 
 def _assemble(pages: list[Page]) -> tuple[str, list[Origin], list[tuple[int, int, int]]]:
@@ -303,6 +337,14 @@ def _assemble(pages: list[Page]) -> tuple[str, list[Origin], list[tuple[int, int
             _header_block(p)
         seq.extend(p.lines)
     geometry = {p.number: _page_geometry(p) for p in pages if p.lines}
+    # Margins are the document's: a page holding only a signature block has no full-width line.
+    full = [g for p, g in ((p, geometry.get(p.number)) for p in pages) if g is not None and g.reliable]
+    if full:
+        left = statistics.median(g.left for g in full)
+        right = statistics.median(g.right for g in full)
+        for g in geometry.values():
+            if not g.reliable:
+                g.left, g.right = left, right
     parts: list[str] = []
     origins: list[Origin] = []
     ocr_ranges: list[tuple[int, int, int]] = []
@@ -336,18 +378,21 @@ class _Geometry:
     left: float
     right: float
     pitch: float
+    reliable: bool = True  # margins seen on enough full lines
 
 
 def _page_geometry(page: Page) -> _Geometry:
     body = [ln for ln in page.lines if ln.rows is None and not ln.header]
     if not body:
         body = page.lines
-    long_lines = [ln for ln in body if len(ln.text) >= 30] or body
+    long_lines = [ln for ln in body if len(ln.text) >= 30]
+    reliable = len(long_lines) >= 3
+    long_lines = long_lines or body
     deltas = [round((b.top - a.top) * 2) / 2 for a, b in zip(body, body[1:]) if 0 < b.top - a.top < 3 * a.size]
     repeated = sorted(d for d in set(deltas) if deltas.count(d) >= max(2, len(deltas) // 10))
     # line pitch: the smallest spacing seen twice (paragraph spacing is larger)
     pitch = repeated[0] if repeated else (statistics.median(deltas) if deltas else 14.0)
-    return _Geometry(min(ln.left for ln in long_lines), max(ln.right for ln in long_lines), pitch)
+    return _Geometry(min(ln.left for ln in long_lines), max(ln.right for ln in long_lines), pitch, reliable)
 
 
 def _separator(prev: Line, nxt: Line, geometry: dict[int, _Geometry]) -> str:
@@ -366,7 +411,7 @@ def _separator(prev: Line, nxt: Line, geometry: dict[int, _Geometry]) -> str:
     new_line = "\n\n" if gap_break else "\n"
     if gap_break or g is None:
         return new_line
-    if _opens_item(nxt.text):
+    if _opens_item(nxt.text) or _RULE.fullmatch(nxt.text) or _RULE.fullmatch(prev.text):
         return new_line
     if abs(nxt.size - prev.size) > 0.2 * max(prev.size, nxt.size):
         return new_line
@@ -379,7 +424,7 @@ def _separator(prev: Line, nxt: Line, geometry: dict[int, _Geometry]) -> str:
             return " "
         return new_line
     room = g.right - prev.right
-    if nxt.first_word + 0.25 * nxt.size < room - 1:
+    if nxt.first_word + 0.25 * nxt.size <= room + 1:
         return new_line  # the next line's first word would have fitted: the author broke the line
     return " "
 
@@ -400,8 +445,13 @@ def _opens_item(text: str) -> bool:
 
 
 def _upper(text: str) -> bool:
+    """A heading in capitals (two words at least: "02/2017/TT-VPCP." is not one)."""
+    words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return len(words) >= 2 and all(c.isupper() for c in letters)
+
+
+_RULE = re.compile(r"[-_=.*~•]{3,}")
 
 
 def _centered(ln: Line, g: _Geometry) -> bool:

@@ -7,7 +7,7 @@ typo in the data fails loudly at start-up rather than silently changing results.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -27,7 +27,7 @@ def _read(name: str) -> str:
     return resources.files(__package__).joinpath(_LANG, name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> dict[str, Any]:
     data = yaml.safe_load(_read(name))
     if not isinstance(data, dict):
@@ -38,7 +38,7 @@ def load_yaml(name: str) -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
     """Rules in JSONL: one object per line with ``id``, ``label``, ``pattern``; ids unique."""
     rules = []

@@ -175,7 +175,8 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     return out
 
 
-_JOINED = regex.compile(r"(?i)^(?:\s*(?:\*\*)?\s*(?:trong\s+)?(?:năm\s+(?:19|20)\d{2})?[^;:.\d]{0,40}?)(?:,|\bvà|\bhoặc)\s*"
+_JOINED = regex.compile(r"(?i)^(?:\s*(?:\*\*)?\s*(?:trong\s+)?(?:năm\s+(?:19|20)\d{2})?[^;:.\d]{0,40}?)"
+                        r"(?:,|\bvà|\bhoặc)\s*"
                         r"(?:(?:năm\s+(?:19|20)\d{2}|ở|tại|với)[^;:.\d]{0,30}?)?$")
 
 

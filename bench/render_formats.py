@@ -257,7 +257,8 @@ def render_pdf(text: str, *, running_header: str | None = None, paragraph_gap: f
     class Doc(FPDF):
         def header(self) -> None:
             self.set_font("dv", size=8)
-            self.cell(0, 5, running_header, align="R")
+            if running_header:
+                self.cell(0, 5, running_header, align="R")
             self.ln(8)
             self.set_font("dv", size=12)
 

@@ -267,11 +267,16 @@ def _drop_chrome(pages: list[Page]) -> None:
 
 
 def _edge_lines(page: Page) -> list[Line]:
-    """The first and last two lines of a page, when they sit in the top or bottom margin zone."""
+    """The first and last two lines of a page, when they sit in the top or bottom margin zone.
+
+    Running headers and footers are short; a full-width line is body text even if a form repeats it.
+    """
     by_y = sorted(page.lines, key=lambda ln: ln.top)
     cand = by_y[:2] + by_y[-2:]
     zone = CHROME_ZONE * page.height
-    return [ln for ln in cand if ln.bottom <= zone or ln.top >= page.height - zone]
+    body_width = max((ln.right - ln.left for ln in page.lines), default=0.0)
+    return [ln for ln in cand if (ln.bottom <= zone or ln.top >= page.height - zone)
+            and ln.right - ln.left < 0.7 * body_width]
 
 
 # ---------------------------------------------------------------- header block and paragraphs

@@ -130,7 +130,7 @@ def encode(text: str, name: str) -> str:
     for ch in unicodedata.normalize("NFC", text):
         code = s.encode_map.get(ch)
         if code is None and not s.has_toned_capitals and ch.lower() != ch:
-            code = s.encode_map.get(ch.lower()) if ch.lower() in s.encode_map else None
+            code = s.encode_map.get(ch.lower())  # .VnTimeH: a toned capital is typed with the small code
         out.append(code if code is not None else ch)
     return "".join(out)
 

@@ -160,8 +160,8 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                 o.percent and o.start > q.end for o in quantities[i + 1:]):
             role = "population"
         seg_before = text[max(prev_end, line.content_start, cs):q.start]
-        indicator = indicators.own_indicator(seg_before if len(seg_before.split()) >= 3 else before,
-                                             after, None if q.percent else unit, q.percent)
+        noun = None if q.percent else (unit or "").split(" ")[-1] if unit in ("hạng",) else _base_noun(unit)
+        indicator = indicators.own_indicator(before, seg_before, after, noun, q.percent)
         if indicators.needs_context(indicator):
             indicator = indicators.with_context(indicator, _context_indicator(layout, line))
         out.append(Target(
@@ -208,6 +208,14 @@ def _prefix_vote(text: str, line: Line, cs: int) -> float:
     if not prefix.strip():
         return 0.0
     return 0.5 * kinds.clause_vote(prefix, "") + kinds.header_vote(prefix)
+
+
+def _base_noun(unit: str | None) -> str | None:
+    """'triệu hồ sơ' -> 'hồ sơ', 'tỷ đồng' stays (money keeps its scale)."""
+    if not unit:
+        return None
+    scale = regex.match(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ngàn)\s+(?!đồng|USD)", unit)
+    return unit[scale.end():] if scale else unit
 
 
 def _context_vote(layout: Layout, line: Line) -> float:

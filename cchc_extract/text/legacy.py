@@ -309,10 +309,15 @@ def _all_vietnamese_letters(word: str) -> bool:
 def _mostly_upper(words: list[str], s: Scheme) -> bool:
     """An all-capitals line (a heading), judged on letters whose case the scheme keeps.
 
-    ASCII abbreviations ("KH-UBND") say nothing about the line: "Sè: 15/KH-UBND" is "Số", not "SỐ".
+    Abbreviations ("KH-UBND", "QĐ") say nothing about the line: "Sè: 15/QĐ-UBND" is "Số", not "SỐ".
     """
     known = [[c for c, o in zip(w, _origin_flags(w, s), strict=True) if c.isalpha() and not o] for w in words]
     if any(c.islower() for k in known for c in k):
         return False
-    legacy_words = [k for w, k in zip(words, known, strict=True) if not w.isascii() and k]
+    legacy_words = [k for w, k in zip(words, known, strict=True)
+                    if not w.isascii() and k and _has_vowel(decode_word(w, s))]
     return len(legacy_words) >= 2
+
+
+def _has_vowel(word: str) -> bool:
+    return any(c in "aeiouy" for c in unicodedata.normalize("NFD", word.lower()))

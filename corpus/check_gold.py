@@ -65,9 +65,13 @@ def numbers_in(anchor: str) -> set[float]:
     """Numbers written Vietnamese-style in the anchor (dot = thousands, comma = decimal)."""
     found: set[float] = set()
     for tok in NUM_RE.findall(anchor):
-        found.add(float(tok.replace(".", "").replace(",", ".")))
-        if "," not in tok:
-            found.add(float(tok.replace(",", "")))
+        # Vietnamese reading ("1.254.318" -> 1254318, "61,79" -> 61.79) and the English
+        # reading when there is one ("98.5" -> 98.5); unreadable tokens ("1.2,3") are skipped.
+        for r in (tok.replace(".", "").replace(",", "."), tok):
+            try:
+                found.add(float(r))
+            except ValueError:
+                continue
     return found
 
 

@@ -40,10 +40,11 @@ def _count(pattern: object, text: str) -> int:
 def clause_vote(before: str, after: str) -> float:
     """Positive for target, negative for result, from the clause around one number."""
     c = _cues()
-    whole = f"{before} {after}"
-    vote = 2.0 * (_count(c["target_strong"], whole) - _count(c["result_strong"], whole))
-    vote += 0.5 * (_count(c["target_weak"], whole) - _count(c["result_weak"], whole))
-    near = " ".join(before.split()[-4:])
+    vote = 0.0
+    for part, weight in ((before, 1.0), (after, 0.5)):  # what leads to the number says more
+        vote += weight * 2.0 * (_count(c["target_strong"], part) - _count(c["result_strong"], part))
+        vote += weight * 0.5 * (_count(c["target_weak"], part) - _count(c["result_weak"], part))
+    near = " ".join(before.split()[-6:])
     if _count(c["result_near"], near):
         vote -= 3.0
     return vote

@@ -57,7 +57,7 @@ def _context() -> _Context:
         population=regex.compile(rf"(?i)^\s*(?:\*\*)?\s*(?:số\s+|các\s+)?(?:{_alternation(data['population_nouns'])})"
                                  rf"(?![\p{{L}}])"),
         narrative=regex.compile(rf"(?i)^\s*(?:{_alternation(data['narrative_nouns'])})(?![\p{{L}}])"),
-        count_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['count_verbs'])})(?:\s+[\p{{L}}]+){{0,3}}\s*$"),
+        count_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['count_verbs'])})(?:\s+[\p{{L}}]+){{0,6}}\s*$"),
     )
 
 
@@ -199,16 +199,24 @@ def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[in
             matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
 
 
+_PAST_OPENER = regex.compile(r"(?i)\W{0,3}(?:trong\s+|qua\s+|kết quả\s+)?năm\s+(?:19|20)\d{2}\s*,")
+
+
 def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document) -> float:
     """A clause about a year before the document's own ("Năm 2024, thành phố đã ...") reports a result."""
     now = int(document.date[:4]) if document.date else document.year
     if not now:
         return 0.0
-    years = [int(y) for y in _YEAR.findall(text, line.content_start, pos)]
-    if years and years[-1] < now and not regex.search(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}", text[cs:pos]):
-        last = list(_YEAR.finditer(text, line.content_start, pos))[-1]
-        return -4.0 if pos - last.end() < 40 else -2.5
-    return 0.0
+    found = list(_YEAR.finditer(text, line.content_start, pos))
+    if not found or int(found[-1].group(1)) >= now:
+        return 0.0
+    if regex.search(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}", text[cs:pos]):
+        return 0.0
+    last = found[-1]
+    opener = _PAST_OPENER.match(text, line.content_start)
+    if pos - last.end() < 60 or (opener and opener.end() > last.start()):
+        return -6.0  # "năm 2021 còn 418 hồ sơ", or a sentence opened by "Năm 2022, ..."
+    return -2.5
 
 
 def _prefix_vote(text: str, line: Line, cs: int) -> float:

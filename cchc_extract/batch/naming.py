@@ -29,7 +29,7 @@ def output_names(items: Sequence[Item], out_dir: Path) -> list[str | None]:
     stems: list[str] = []
     for item in items:
         p = PurePosixPath(Path(item.path).name)
-        folder = "" if item.rel is None else str(item.rel.parent)
+        folder = "." if item.rel is None else str(item.rel.parent)
         folders.append("" if folder == "." else "/".join(_clean(c) for c in folder.split("/")))
         stems.append(_clean(p.stem))
     live = [i for i, item in enumerate(items) if item.error is None]
@@ -41,7 +41,7 @@ def output_names(items: Sequence[Item], out_dir: Path) -> list[str | None]:
     for group in _collisions(names):
         for i in group:
             tag = hashlib.sha1(os.path.realpath(items[i].path).encode("utf-8", "surrogateescape")).hexdigest()
-            names[i] = names[i][: -len(".json")] + f"-{tag[:8]}.json"
+            names[i] = _join(folders[i], f"{stems[i]}-{tag[:8]}")
     return [names.get(i) for i in range(len(items))]
 
 

@@ -12,6 +12,7 @@ each child is its size after the fork plus ``max_memory_mb``.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing as mp
 import os
 import signal
@@ -38,13 +39,15 @@ class LocalRunner:
     """Run tasks on ``jobs`` child processes; ``timeout`` seconds and ``max_memory_mb`` per document."""
 
     def __init__(self, jobs: int, timeout: float | None = 60.0, max_memory_mb: int | None = 2048,
-                 preload: bool = True) -> None:
+                 warm: bool = True) -> None:
         self.jobs = max(1, jobs)
         self.timeout = timeout
         self.max_memory_mb = max_memory_mb
         methods = mp.get_all_start_methods()
         self._ctx = mp.get_context("fork" if "fork" in methods else "spawn")
-        self._preload = preload and self._ctx.get_start_method() == "fork"
+        # With fork the pipeline is built once in the parent and shared; with spawn, once per worker.
+        forked = self._ctx.get_start_method() == "fork"
+        self._warm_parent, self._warm_child = warm and forked, warm and not forked
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
         """Yield one outcome per task, in the order they finish."""
@@ -54,7 +57,7 @@ class LocalRunner:
             return
         for var in _THREAD_VARS:
             os.environ.setdefault(var, "1")
-        if self._preload:
+        if self._warm_parent:
             warm_up()
         queue: list[Task] = [first]
 
@@ -132,7 +135,7 @@ class LocalRunner:
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe(duplex=True)
-        proc = self._ctx.Process(target=_serve, args=(child, self.max_memory_mb, not self._preload),
+        proc = self._ctx.Process(target=_serve, args=(child, self.max_memory_mb, self._warm_child),
                                  daemon=True, name="cchc-extract-worker")
         proc.start()
         child.close()
@@ -157,6 +160,7 @@ class LocalRunner:
 def _serve(conn: Connection, max_memory_mb: int | None, load: bool) -> None:
     """Child process: apply the memory limit, then answer tasks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled once, by the parent
+    faulthandler.disable()  # a crash is reported by the parent as one line, not as a C-level dump
     if load:
         warm_up()
     limit_memory(max_memory_mb)

@@ -19,7 +19,8 @@ def test_direct_files_keep_stem():
 
 
 def test_folder_structure_is_mirrored():
-    items = [Item("docs/2024/plan.pdf", PurePosixPath("2024/plan.pdf")), Item("docs/x.txt", PurePosixPath("x.txt"))]
+    items = [Item("docs/2024/plan.pdf", PurePosixPath("2024/plan.pdf")),
+             Item("docs/x.txt", PurePosixPath("x.txt"))]
     assert names(items) == ["2024/plan.json", "x.json"]
 
 

@@ -72,21 +72,8 @@ def process(task: Task) -> Outcome:
             out.jsonl_line = json.dumps(json.loads(out.json_text), ensure_ascii=False)
         kinds = [t.kind for t in target_set.targets]
         out.targets, out.results = kinds.count("target"), kinds.count("result")
-    except MemoryError:
-        limit = task.options.max_memory_mb
-        out.error = f"memory limit exceeded ({limit} MB, see --max-memory)" if limit else "out of memory"
-        out.recycle = True
-    except RecursionError:
-        out.error = "document is nested too deeply to read"
-        out.recycle = True
-    except ExtractError as exc:
-        out.error = str(exc) or exc.__class__.__name__
-    except OSError as exc:
-        out.error = os_reason(exc)
-    except Exception as exc:  # a bug in a stage: still one line, and the batch goes on
-        out.error = f"internal error ({exc.__class__.__name__}: {exc})"
-    if out.error is not None:
-        out.error = one_line(out.error)
+    except Exception as exc:  # every failure, bugs included, becomes one line and the batch goes on
+        out.error, out.recycle = reason(exc, task.options.max_memory_mb)
         out.json_text = out.jsonl_line = None
         if task.options.debug:
             out.detail = traceback.format_exc()
@@ -124,6 +111,20 @@ def warm_up() -> None:
         api.extract_text(WARM_UP_TEXT)
     except Exception:  # a broken pipeline is reported per document, with its path
         pass
+
+
+def reason(exc: BaseException, max_memory_mb: int | None = None) -> tuple[str, bool]:
+    """(one-line reason for the user, whether the worker should be replaced)."""
+    if isinstance(exc, MemoryError):
+        limit = f"memory limit exceeded ({max_memory_mb} MB, see --max-memory)"
+        return (limit if max_memory_mb else "out of memory"), True
+    if isinstance(exc, RecursionError):
+        return "document is nested too deeply to read", True
+    if isinstance(exc, ExtractError):
+        return one_line(str(exc) or exc.__class__.__name__), False
+    if isinstance(exc, OSError):
+        return one_line(os_reason(exc)), False
+    return one_line(f"internal error ({exc.__class__.__name__}: {exc})"), False
 
 
 def os_reason(exc: OSError) -> str:

@@ -7,6 +7,7 @@ process pool or a Dask cluster.  Exit status: 0 all ok, 1 some document failed, 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -76,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
     from ..batch.discover import discover, read_list
     from ..batch.job import BatchConfig, run_batch
     from ..batch.worker import MB, Options
+    from ..output import atomic_writer
 
     if not args.inputs and not args.from_list:
         return _usage("no inputs: give files or folders, or --from-list")
@@ -105,19 +107,17 @@ def run(args: argparse.Namespace) -> int:
         from ..batch.runner import LocalRunner
 
         runner = LocalRunner(args.jobs or os.cpu_count() or 1, args.timeout, args.max_memory)
-    jsonl = None
+    config = BatchConfig(out_dir, None, options, args.force, args.progress)
     try:
-        if args.jsonl == "-":
-            jsonl = sys.stdout
-        elif args.jsonl is not None:
-            jsonl = open(args.jsonl, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-        counts = run_batch(items, runner, BatchConfig(out_dir, jsonl, options, args.force, args.progress))
+        with contextlib.ExitStack() as stack:
+            if args.jsonl == "-":
+                config.jsonl = sys.stdout
+            elif args.jsonl is not None:
+                config.jsonl = stack.enter_context(atomic_writer(Path(args.jsonl)))
+            counts = run_batch(items, runner, config)
     except OSError as exc:
         print(f"cchc-extract: error: {exc}", file=sys.stderr)
         return 2
-    finally:
-        if jsonl is not None and jsonl is not sys.stdout:
-            jsonl.close()
     return 1 if counts.failed else 0
 
 

@@ -1,0 +1,157 @@
+"""Comparator phrases ("từ ... trở lên", "không quá", "từ X đến Y") matched by spaCy's Matcher.
+
+The rules live in ``lang/vi/patterns/comparators.jsonl`` in a compact form compiled here to spaCy
+token patterns:
+    word|word   one token, any of the alternatives (lower case); a trailing "?" makes it optional
+    NUM         a quantity (a number with its %; fractions and dash ranges are one token)
+    ANY{a,b}    a..b tokens that are neither quantities nor clause breaks
+    START       the match must open the clause (after a list label or a colon)
+
+Clauses are tokenised by a small custom tokenizer (words, numbers, single punctuation marks) that
+keeps every quantity as one token, so token offsets map exactly onto the text; a blank multi-language
+spaCy pipeline supplies the vocabulary (``spacy.blank("vi")`` would need pyvi for word segmentation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from ..lang.loader import check_comparator_rules, load_patterns
+from .numbers import Quantity
+
+_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}\d']*+|\d++(?:[.,]\d++)*+|\S")
+_BREAKS = [";", ".", ":", "!", "?"]
+
+
+@dataclass(frozen=True)
+class ComparatorMatch:
+    comparator: str
+    rule: str
+    value_max: float | None = None  # from a "từ X đến Y" range
+    consumed: int | None = None  # index of the quantity used as the range's upper bound
+
+
+class ComparatorMatcher:
+    """Built once per process (spaCy vocabulary and Matcher), then applied to many clauses."""
+
+    def __init__(self) -> None:
+        import spacy
+        from spacy.matcher import Matcher
+        from spacy.tokens import Token
+
+        if not Token.has_extension("is_qty"):
+            Token.set_extension("is_qty", default=False)
+        self.nlp = spacy.blank("xx")
+        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.rules: dict[str, dict[str, Any]] = {}
+        rules = load_patterns("comparators.jsonl")
+        check_comparator_rules(rules)
+        for order, rule in enumerate(rules):
+            pattern, needs_start = compile_pattern(rule["pattern"])
+            self.rules[rule["id"]] = {**rule, "order": order, "start": needs_start}
+            self.matcher.add(rule["id"], [pattern])
+
+    def make_doc(self, text: str, start: int, end: int, quantities: list[Quantity]) -> tuple[Any, dict[int, int]]:
+        """Tokens of text[start:end] with each quantity as one token; returns (doc, token -> quantity)."""
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+        qty_at: dict[int, int] = {}
+        pos = start
+        bounds: list[int] = []
+        for qi, q in enumerate(quantities):
+            self._words(text, pos, q.start, words, spaces, bounds)
+            qty_at[len(words)] = qi
+            words.append(text[q.start:q.end])
+            bounds.append(q.end)
+            spaces.append(False)
+            pos = q.end
+        self._words(text, pos, end, words, spaces, bounds)
+        for i, b in enumerate(bounds):
+            spaces[i] = b < end and text[b].isspace()
+        doc = Doc(self.nlp.vocab, words=words or [" "], spaces=spaces or [False])
+        for i in qty_at:
+            doc[i]._.is_qty = True
+        return doc, qty_at
+
+    @staticmethod
+    def _words(text: str, a: int, b: int, words: list[str], spaces: list[bool], bounds: list[int]) -> None:
+        for m in _TOKEN.finditer(text, a, b):
+            words.append(m.group())
+            spaces.append(False)
+            bounds.append(m.end())
+
+    def match(self, text: str, start: int, end: int, quantities: list[Quantity],
+              content_start: int | None = None) -> dict[int, ComparatorMatch]:
+        """Best comparator for each quantity (by index in ``quantities``) in the clause text[start:end]."""
+        doc, qty_at = self.make_doc(text, start, end, quantities)
+        first_token = 0
+        if content_start is not None:
+            for tok in doc:
+                if start + tok.idx >= content_start:
+                    first_token = tok.i
+                    break
+        best: dict[int, tuple[tuple[int, int, int], ComparatorMatch]] = {}
+        for match_id, s, e in self.matcher(doc):
+            rule = self.rules[self.nlp.vocab.strings[match_id]]
+            if rule["start"] and not _opens_clause(doc, s, first_token):
+                continue
+            qtoks = [i for i in range(s, e) if i in qty_at]
+            if not qtoks:
+                continue
+            target = qty_at[qtoks[0]]
+            result = ComparatorMatch(rule["label"], rule["id"])
+            if rule["label"] == "range":
+                if len(qtoks) != 2:
+                    continue
+                upper = quantities[qty_at[qtoks[1]]]
+                result = ComparatorMatch("range", rule["id"], value_max=upper.value, consumed=qty_at[qtoks[1]])
+            rank = (int(rule.get("priority", 50)), e - s, -rule["order"])
+            if target not in best or rank > best[target][0]:
+                best[target] = (rank, result)
+        return {k: v[1] for k, v in best.items()}
+
+
+def _opens_clause(doc: Any, s: int, first_token: int) -> bool:
+    if s <= first_token:
+        return True
+    prev = doc[s - 1].text
+    return prev in (":", "-", "+", "*", "(") or doc[s - 1].i < first_token
+
+
+def compile_pattern(spec: str) -> tuple[list[dict[str, Any]], bool]:
+    """Compile the compact rule form into a spaCy Matcher pattern.
+
+    >>> compile_pattern("không vượt? quá NUM")[0][1]
+    {'LOWER': {'IN': ['vượt']}, 'OP': '?'}
+    """
+    tokens: list[dict[str, Any]] = []
+    needs_start = False
+    for element in spec.split():
+        if element == "START":
+            needs_start = True
+            continue
+        if element == "NUM":
+            tokens.append({"_": {"is_qty": True}})
+            continue
+        m = regex.fullmatch(r"ANY\{(\d+),(\d+)\}", element)
+        if m:
+            tokens.append({"_": {"is_qty": False}, "ORTH": {"NOT_IN": _BREAKS}, "OP": f"{{{m.group(1)},{m.group(2)}}}"})
+            continue
+        optional = element.endswith("?") and len(element) > 1
+        words = element[:-1] if optional else element
+        tok: dict[str, Any] = {"LOWER": {"IN": words.split("|")}}
+        if optional:
+            tok["OP"] = "?"
+        tokens.append(tok)
+    return tokens, needs_start
+
+
+@lru_cache(maxsize=1)
+def comparator_matcher() -> ComparatorMatcher:
+    return ComparatorMatcher()

@@ -1,0 +1,404 @@
+"""Document metadata from the Nghị định 30 layout: issuer, Số/ký hiệu, place and date, type, trích yếu,
+recipients, signer — and, for web posts that lost the layout, the portal's title and posting date."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import regex
+
+from ..lang.loader import load_yaml
+from ..models import Document
+from ..text.segment import Layout, Line
+from .citations import doc_type_from_symbol
+from .dates import find_posting_date, make_date
+
+_NUMBER_LINE = regex.compile(
+    r"(?:^\W{0,3}|\s)Số\s*(?:/\s*[Kk]ý hiệu\s*)?(?::\s*|(?<=^\W{0,3}Số)\s+(?=\d))(?P<num>\d{1,6}[a-zđ]?)?\s*/\s*"
+    r"(?P<sym>(?:(?:19|20)\d{2}\s*/\s*)?[\p{Lu}][\p{L}\d.]{0,11}+(?:[^\S\n]*[-–][^\S\n]*[\p{Lu}][\p{L}\d.]{0,11}+){0,4}+)"
+)
+_PLACE_DATE = regex.compile(
+    r"(?P<place>[\p{Lu}][\p{L}\d .'’\-]{1,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})\s*(?:tháng\s*|[/.\-]\s*)(?P<m>\d{1,2})"
+    r"\s*(?:năm\s*|[/.\-]\s*)(?P<y>\d{4})"
+)
+_SUBJECT = regex.compile(r"^\W{0,3}(?:V/v|V/V|v/v|Vv|Về việc|VỀ VIỆC)\s*[:.]?\s*", regex.IGNORECASE)
+_YEAR_IN = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
+_NAME_WORD = r"[\p{Lu}][\p{Ll}]+"
+_PERSON = regex.compile(rf"^(?:{_NAME_WORD}|Ksor|H')(?:\s+{_NAME_WORD}){{1,4}}$")
+_SOURCE_LINE = regex.compile(r"(?i)^\s*nguồn\s*:\s*(?P<src>.+?)\s*$")
+_BODY_ISSUER = regex.compile(
+    r"(?<=(?:^|[.;:,]\s{1,3}))(?P<agency>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Phòng|Sở|Ban chỉ đạo|Ban|Văn phòng|Trung tâm|Chi cục|Cục|"
+    r"Hội đồng nhân dân|Thanh tra)(?:\s+[\p{L}\d.]+){0,8}?)\s+"
+    r"(?:gửi|xây dựng|ban hành|thông báo|đề nghị|hướng dẫn|triển khai|báo cáo|yêu cầu)\b")
+_CLOSING_ISSUER = regex.compile(
+    r"(?i)Trên đây là\s+[^\n]{0,250}?\s+của\s+(?P<agency>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Phòng|Sở|Ban|"
+    r"Văn phòng|Trung tâm|Chi cục|Cục|Hội đồng nhân dân)[^.;,\n*]{0,60}?)\s*(?:[.;,\n*]|$)")
+_CAPS_LINE = regex.compile(r"^[\p{Lu}\d\s,.\-–&()/]+$")
+_WEB_DATE_LINE = regex.compile(r"(?i)(thứ\s+(hai|ba|tư|năm|sáu|bảy)|chủ nhật|\d{1,2}\s+tháng\s+\p{L}+\s+\d{4}|"
+                               r"\d{1,2}/\d{1,2}/\d{4}\s*,?\s*\d{1,2}:\d{2})")
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[dict, dict]:
+    return load_yaml("header.yaml"), load_yaml("doc_types.yaml")
+
+
+def read_metadata(layout: Layout) -> Document:
+    header, types = _data()
+    text = layout.text
+    lines = [ln for ln in layout.lines if not ln.blank]
+    top = lines[:60]
+    number = symbol = None
+    number_line = None
+    for ln in top:
+        m = _NUMBER_LINE.search(ln.text)
+        if m and ln.zone in ("header", "body") and ln.index < (lines[0].index + 40):
+            number = m.group("num")
+            symbol = regex.sub(r"\s+", "", m.group("sym")).replace("–", "-")
+            number_line = ln
+            break
+    place = date = None
+    place_line = None
+    for ln in top[:30]:
+        m = _PLACE_DATE.search(ln.text)
+        if m:
+            place = _clean_place(m.group("place"))
+            date = make_date(m.group("y"), m.group("m"), m.group("d"))
+            place_line = ln
+            break
+    title_line, title_type = _title(top, types)
+    subject = _subject(layout, top, title_line)
+    web = False
+    if not number and not place_line:
+        posted = _posting_date(top)
+        if posted:
+            web = True
+            date = posted[0]
+            post_line = posted[1]
+            web_title = _web_title(lines, post_line)
+            if web_title and not subject:
+                subject = web_title.text.strip().strip("*").strip()
+                title_type = title_type or _type_opening(subject, types)
+                if title_type:
+                    subject = _strip_type_word(subject, types)
+    doc_type = _doc_type(symbol, title_type, subject_is_vv=_has_vv(top), web=web)
+    issuer = _issuer(layout, top, number_line, place_line, header, place, doc_type)
+    signer, signer_title = _signer(layout, header)
+    year = _year(subject, layout, date)
+    return Document(doc_type=doc_type, number=number, symbol=symbol, issuer=issuer, place=place, date=date,
+                    subject=subject, signer=signer, signer_title=signer_title,
+                    recipients=_recipients(layout), year=year)
+
+
+def _clean_place(place: str) -> str:
+    place = regex.sub(r"^.*\bSố\b[^\s]*\s+\S+\s+", "", place).strip(" *-")
+    return place
+
+
+def _title(top: list[Line], types: dict) -> tuple[Line | None, str | None]:
+    names = {n.lower(): code for code, spec in types["types"].items() for n in spec["names"]}
+    for ln in top[:40]:
+        t = ln.text.strip().strip("*").strip()
+        if not t or not _CAPS_LINE.match(t) or len(t) > 80:
+            continue
+        low = t.lower()
+        for name in sorted(names, key=len, reverse=True):
+            if low == name or low.startswith(name + " "):
+                return ln, names[name]
+    return None, None
+
+
+def _type_opening(subject: str, types: dict) -> str | None:
+    low = subject.lower()
+    for code, spec in types["types"].items():
+        for name in spec["names"]:
+            if low.startswith(name + " "):
+                return code
+    return None
+
+
+def _strip_type_word(subject: str, types: dict) -> str:
+    low = subject.lower()
+    for spec in types["types"].values():
+        for name in sorted(spec["names"], key=len, reverse=True):
+            if low.startswith(name + " "):
+                return subject[len(name):].strip()
+    return subject
+
+
+def _has_vv(top: list[Line]) -> bool:
+    return any(_SUBJECT.match(ln.text.strip().strip("“\"*")) for ln in top[:30])
+
+
+def _subject(layout: Layout, top: list[Line], title_line: Line | None) -> str | None:
+    for ln in top[:30]:
+        raw = ln.text.strip()
+        probe = raw.lstrip("“\"*").strip()
+        m = _SUBJECT.match(probe)
+        if m:
+            parts = [probe[m.end():]]
+            nxt = ln.index + 1
+            while nxt < len(layout.lines) and not layout.lines[nxt].blank and len(parts) < 5:
+                t = layout.lines[nxt].text.strip()
+                if _PLACE_DATE.search(t) or t.lower().startswith("kính gửi"):
+                    break
+                parts.append(t)
+                nxt += 1
+            return _clean_subject(" ".join(parts))
+    if title_line is not None:
+        parts = []
+        t = title_line.text.strip().strip("*").strip()
+        rest = regex.sub(r"^\S+\s+\S+\s*", "", t) if len(t.split()) > 2 else ""
+        if rest and not _CAPS_LINE.match(rest):
+            parts.append(rest)
+        nxt = title_line.index + 1
+        while nxt < len(layout.lines) and len(parts) < 4:
+            ln = layout.lines[nxt]
+            t = ln.text.strip().strip("*").strip()
+            if not t:
+                if parts:
+                    break
+                nxt += 1
+                continue
+            if _PLACE_DATE.search(t) or _NUMBER_LINE.search(t) or regex.match(r"^[-_=*.]{3,}$", t):
+                break
+            if ln.label_kind in ("roman", "arabic", "article") or t.lower().startswith(("căn cứ", "kính gửi")):
+                break
+            parts.append(t)
+            nxt += 1
+        if parts:
+            return _clean_subject(" ".join(parts))
+    return None
+
+
+def _clean_subject(s: str) -> str:
+    s = regex.sub(r"\s+", " ", s).strip()
+    s = s.strip("“”\"'*").strip()
+    s = _SUBJECT.sub("", s).strip()
+    s = s.rstrip(".").strip().strip("“”\"'*").rstrip(".").strip()
+    if s.isupper():
+        s = s[:1] + s[1:].lower()
+    return s
+
+
+def _posting_date(top: list[Line]) -> tuple[str, Line] | None:
+    for ln in top[:12]:
+        if _WEB_DATE_LINE.search(ln.text):
+            found = find_posting_date(ln.text)
+            if found:
+                return found[0], ln
+    return None
+
+
+def _web_title(lines: list[Line], post_line: Line) -> Line | None:
+    pos = lines.index(post_line)
+    date_leads_line = bool(_WEB_DATE_LINE.match(post_line.text.strip()))
+
+    def ok(ln: Line | None) -> bool:
+        if ln is None or ln.zone == "chrome":
+            return False
+        t = ln.text.strip().strip("*")
+        return 3 <= len(t.split()) <= 40 and not t.endswith((".", ";", ":"))
+
+    prev = lines[pos - 1] if pos > 0 else None
+    nxt = lines[pos + 1] if pos + 1 < len(lines) else None
+    order = (prev, nxt) if date_leads_line else (nxt, prev)
+    for cand in order:
+        if ok(cand):
+            return cand
+    return None
+
+
+def _doc_type(symbol: str | None, title_type: str | None, subject_is_vv: bool, web: bool) -> str | None:
+    if symbol:
+        sym_type = doc_type_from_symbol(regex.sub(r"^(?:19|20)\d{2}/", "", symbol))
+        if sym_type:
+            return sym_type
+        if title_type:
+            return title_type
+        return "cong_van"
+    if title_type:
+        return title_type
+    if subject_is_vv:
+        return "cong_van"
+    if web:
+        return "tin_bai"
+    return None
+
+
+def _expand(name: str, header: dict) -> str:
+    for abbr, full in header["issuer_abbreviations"].items():
+        name = regex.sub(rf"(?<![\p{{L}}]){regex.escape(abbr)}(?![\p{{L}}])", full, name)
+    return regex.sub(r"\s+", " ", name).strip()
+
+
+def _case(name: str, header: dict) -> str:
+    """ỦY BAN NHÂN DÂN QUẬN TÂN BÌNH -> Ủy ban nhân dân quận Tân Bình."""
+    if not name.isupper():
+        return name
+    words = name.lower().split()
+    loc_words = sorted(header["locality_words"], key=len, reverse=True)
+    out = []
+    i = 0
+    titled = False
+    while i < len(words):
+        matched = None
+        for lw in loc_words:
+            n = len(lw.split())
+            if " ".join(words[i:i + n]) == lw:
+                matched = n
+                break
+        if matched and i > 0:
+            out.extend(words[i:i + matched])
+            i += matched
+            titled = True
+            continue
+        w = words[i]
+        out.append(w.capitalize() if titled or not out else w)
+        i += 1
+    return " ".join(out)
+
+
+def _issuer(layout: Layout, top: list[Line], number_line: Line | None, place_line: Line | None, header: dict,
+            place: str | None, doc_type: str | None) -> str | None:
+    motto = [m.lower() for m in header["national_motto"]]
+    stop = min((ln.index for ln in (number_line, place_line) if ln is not None), default=None)
+    block: list[str] = []
+    if stop is not None:
+        for ln in top:
+            if ln.index >= stop:
+                break
+            t = ln.text.strip().strip("*").strip()
+            for m in header["national_motto"]:
+                t = regex.sub(regex.escape(m), "", t, flags=regex.IGNORECASE).strip()
+            if not t or regex.match(r"^[-_=*.]{2,}$", t) or t.lower() in motto:
+                continue
+            if _CAPS_LINE.match(t) or t.startswith(("UBND", "ỦY BAN", "UỶ BAN")):
+                block.append(t)
+    issuer = None
+    if block:
+        issuer = _compose_issuer(block, header)
+    if issuer is None:
+        for ln in layout.lines:
+            m = _SOURCE_LINE.match(ln.text)
+            if m and ln.index > 3:
+                issuer = _expand(m.group("src").strip().rstrip("."), header)
+                break
+    if issuer is None and doc_type == "tin_bai":
+        return None
+    if issuer is None:
+        m = _CLOSING_ISSUER.search(layout.text)
+        if m:
+            issuer = _expand(m.group("agency").strip(), header)
+    if issuer is None:
+        for ln in layout.body_lines()[:8]:
+            m = _BODY_ISSUER.search(ln.text)
+            if m:
+                issuer = _expand(m.group("agency").strip(), header)
+                break
+    if issuer:
+        issuer = _complete_locality(issuer, layout.text, header, place)
+    return issuer
+
+
+def _compose_issuer(block: list[str], header: dict) -> str:
+    heads = [h.upper() for h in header["agency_heads"]]
+    locality = [w.upper() for w in header["locality_words"]]
+    if len(block) >= 2:
+        last = block[-1]
+        starts_agency = any(last.startswith(h + " ") or last == h for h in heads)
+        starts_locality = any(last.startswith(w + " ") for w in locality)
+        if starts_agency and not starts_locality:
+            parent = _expand(" ".join(block[:-1]), header)
+            child = _case(_expand(last, header), header)
+            loc = _locality_of(_case(parent, header), header)
+            if loc and loc.lower() not in child.lower():
+                return f"{child} {loc}"
+            return child
+    return _case(_expand(" ".join(block), header), header)
+
+
+def _locality_of(name: str, header: dict) -> str | None:
+    words = "|".join(sorted(map(regex.escape, header["locality_words"]), key=len, reverse=True))
+    m = regex.search(rf"(?i)\b(?:{words})\s+[\p{{L}}\d ]+$", name)
+    return m.group() if m else None
+
+
+def _complete_locality(issuer: str, text: str, header: dict, place: str | None) -> str:
+    words = "|".join(sorted(map(regex.escape, header["locality_words"]), key=len, reverse=True))
+    name_words = r"(?:\s+(?:[\p{Lu}][\p{Ll}]*|\d{1,2}))+"
+    # "Ủy ban nhân dân phường" -> "... phường Phú Hữu" when the text names it.
+    m = regex.search(rf"(?i)(?:{words})$", issuer)
+    if m:
+        found = Counter(x.group() for x in regex.finditer(rf"{regex.escape(issuer)}{name_words}", text))
+        if found:
+            return found.most_common(1)[0][0]
+        return issuer
+    if _locality_of(issuer, header):
+        return issuer
+    # "Phòng Văn hóa và Thông tin" -> "... quận Tân Bình" from the place line.
+    if place:
+        m2 = regex.search(rf"(?i)\b(?:{words})\s+{regex.escape(place)}\b", text)
+        if m2:
+            loc = m2.group()
+            return f"{issuer} {loc[0].lower() + loc[1:]}"
+    return issuer
+
+
+def _signer(layout: Layout, header: dict) -> tuple[str | None, str | None]:
+    titles = [t.upper() for t in header["signer_titles"]]
+    surnames = set(header["surnames"])
+    lines = [ln for ln in layout.lines if not ln.blank]
+    tail = lines[-25:]
+    for i in range(len(tail) - 1, -1, -1):
+        ln = tail[i]
+        if ln.zone == "chrome":
+            continue
+        t = ln.text.strip().strip("*").strip()
+        if not _PERSON.match(t) or t.split()[0] not in surnames:
+            continue
+        title_parts = []
+        j = i - 1
+        while j >= 0:
+            p = tail[j].text.strip().strip("*").strip()
+            if p and any(p.upper().startswith(x) for x in titles) and len(p) < 60:
+                title_parts.insert(0, p)
+                j -= 1
+                continue
+            break
+        if title_parts or ln.zone in ("closing", "body", "header") and i >= len(tail) - 3:
+            return t, " / ".join(title_parts) or None
+    return None, None
+
+
+def _recipients(layout: Layout) -> list[str]:
+    out = []
+    for ln in layout.lines:
+        if ln.zone not in ("recipients", "closing") or ln.blank:
+            continue
+        t = ln.text.strip().strip("*").strip()
+        low = t.lower()
+        if low.startswith("kính gửi"):
+            t = regex.sub(r"(?i)^kính gửi\s*:?\s*", "", t)
+        elif ln.label_kind not in ("dash", "plus"):
+            continue
+        t = regex.sub(r"^[-+•]\s*", "", t).rstrip(" ;.,/").strip()
+        if t and t.lower() not in ("nơi nhận", "như trên"):
+            out.append(t)
+    return out
+
+
+def _year(subject: str | None, layout: Layout, date: str | None) -> int | None:
+    if subject:
+        m = _YEAR_IN.findall(subject)
+        if m:
+            return int(m[-1])
+    counts = Counter(int(y) for ln in layout.body_lines() for y in _YEAR_IN.findall(ln.text))
+    if counts:
+        best = max(counts.values())
+        candidates = [y for y, c in counts.items() if c == best]
+        if date and int(date[:4]) in candidates:
+            return int(date[:4])
+        return max(candidates)
+    return int(date[:4]) if date else None

@@ -1,0 +1,287 @@
+"""Quantitative targets and reported results: numbers in the body that carry a unit, with comparator,
+kind, indicator, role, year, section and evidence offsets.
+
+Steps per body line: mask what is never a target (dates, document numbers, levels, places, periods);
+find quantities; split the line into clauses (the evidence); let the comparator rules speak; keep a
+quantity when its unit and context make it a target or result; then decide kind and indicator.
+Table rows ("cell | cell | cell") are read cell by cell under their column headings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..lang.loader import load_yaml
+from ..models import Document, Reference, Target
+from ..text.segment import Layout, Line, clauses
+from . import indicators, kinds
+from .citations import all_reference_spans
+from .comparators import ComparatorMatch, comparator_matcher
+from .dates import date_spans
+from .numbers import Quantity, find_quantities
+from .units import unit_after, unit_sets
+
+_YEAR = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
+
+
+@dataclass(frozen=True)
+class _Context:
+    before_word: regex.Pattern[str]
+    levels: regex.Pattern[str]
+    rank: regex.Pattern[str]
+    duration: regex.Pattern[str]
+    population: regex.Pattern[str]
+    narrative: regex.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _context() -> _Context:
+    data = load_yaml("context.yaml")
+    lv = _alternation(data["level_words"])
+    return _Context(
+        before_word=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['not_quantity_before'])})\s*[:.]?\s*"
+                                  rf"(?:\*\*)?$"),
+        levels=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lv})\s+\d{{1,2}}(?![\d%,.]\d)(?:\s*(?:,|và|hoặc|-|/)\s*"
+                             rf"(?:(?:{lv})\s+)?\d{{1,2}}(?![\d%]|\s*%))*+"),
+        rank=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['rank_before'])})\s*$"),
+        duration=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['duration_cues'])})(?![\p{{L}}])"),
+        population=regex.compile(rf"(?i)^\s*(?:\*\*)?\s*(?:số\s+|các\s+)?(?:{_alternation(data['population_nouns'])})"
+                                 rf"(?![\p{{L}}])"),
+        narrative=regex.compile(rf"(?i)^\s*(?:{_alternation(data['narrative_nouns'])})(?![\p{{L}}])"),
+    )
+
+
+@dataclass
+class _Candidate:
+    q: Quantity
+    unit: str | None
+    comparator: ComparatorMatch | None
+    clause: tuple[int, int]
+    line: Line
+
+
+def find_targets(layout: Layout, document: Document, references: list[Reference]) -> list[Target]:
+    text = layout.text
+    ctx = _context()
+    masks = sorted(date_spans(text) + all_reference_spans(text) + [m.span() for m in ctx.levels.finditer(text)])
+    targets: list[Target] = []
+    table_header: dict[int, list[str]] = {}
+    for line in layout.lines:
+        if line.zone != "body" or line.blank:
+            continue
+        if line.cells is not None:
+            targets.extend(_table_row(layout, line, document, masks, table_header))
+            continue
+        table_header.clear()
+        quantities = [q for q in find_quantities(text, line.start, line.end) if not _masked(q, masks)]
+        if not quantities:
+            continue
+        for cs, ce in clauses(line):
+            in_clause = [q for q in quantities if cs <= q.start and q.end <= ce]
+            if in_clause:
+                targets.extend(_clause_targets(layout, line, (cs, ce), in_clause, document))
+    return targets
+
+
+def _masked(q: Quantity, masks: list[tuple[int, int]]) -> bool:
+    return any(a < q.end and q.start < b for a, b in masks)
+
+
+def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantities: list[Quantity],
+                    document: Document) -> list[Target]:
+    text = layout.text
+    ctx = _context()
+    cs, ce = clause
+    matches = comparator_matcher().match(text, cs, ce, quantities, content_start=line.content_start)
+    consumed = {m.consumed for m in matches.values() if m.consumed is not None}
+    time_units, weak_units = unit_sets()
+    out: list[Target] = []
+    prev_end = cs
+    for i, q in enumerate(quantities):
+        if i in consumed:
+            continue
+        window = text[max(cs, q.start - 30):q.start]
+        match = matches.get(i)
+        rank = bool(ctx.rank.search(window))
+        if not rank and ctx.before_word.search(window):
+            continue
+        if ctx.narrative.match(text, q.end) and not q.percent:
+            continue
+        unit = "%" if q.percent else None
+        unit_end = q.end
+        if unit is None:
+            um = unit_after(text, q.end)
+            if um is not None:
+                unit, unit_end = um.unit, um.end
+        if rank:
+            unit = "hạng"
+        if unit is None:
+            continue
+        comparator = match.comparator if match else ("range" if q.value_max is not None else "eq")
+        value_max = match.value_max if match and match.value_max is not None else q.value_max
+        if comparator != "range":
+            value_max = None if match else value_max
+            if value_max is not None:
+                comparator = "range"
+        before = text[max(cs, line.content_start):q.start]
+        after = text[unit_end:ce]
+        base = unit.split()[-1] if unit else ""
+        if not q.percent and not rank:
+            if unit in time_units or base in time_units:
+                if comparator == "eq" and not ctx.duration.search(before[-60:]):
+                    continue
+            elif unit in weak_units:
+                vote = kinds.clause_vote(before, after)
+                if comparator == "eq" and q.denominator is None and vote > -2:
+                    continue
+        vote = kinds.clause_vote(before, after)
+        vote += 1.0 * kinds.document_vote(document.doc_type)
+        vote += _context_vote(layout, line)
+        if comparator in ("gt", "gte", "lt", "lte", "range"):
+            vote += 0.5
+        kind = "result" if rank else kinds.decide(vote)
+        role = None
+        if q.percent and ctx.population.match(text, q.end) and any(
+                o.percent and o.start > q.end for o in quantities[i + 1:]):
+            role = "population"
+        seg_before = text[max(prev_end, line.content_start, cs):q.start]
+        indicator = indicators.own_indicator(seg_before if len(seg_before.split()) >= 3 else before,
+                                             after, None if q.percent else unit, q.percent)
+        if indicators.needs_context(indicator):
+            indicator = indicators.with_context(indicator, _context_indicator(layout, line))
+        out.append(Target(
+            indicator=indicator or (unit or ""), comparator=comparator, value=q.value, value_max=value_max,
+            denominator=q.denominator, unit=unit, kind=kind, role=role,
+            year=_year(text, cs, q.start, document), section=list(line.section),
+            evidence=text[cs:ce], start=cs, end=ce,
+            rule=(match.rule if match else f"{comparator}.default") + (".rank" if rank else ""),
+        ))
+        prev_end = unit_end
+    return out
+
+
+def _context_vote(layout: Layout, line: Line) -> float:
+    vote = 0.0
+    if line.parent is not None:
+        vote += 1.5 * kinds.header_vote(layout.lines[line.parent].text)
+        grand = layout.lines[line.parent].parent
+        if grand is not None:
+            vote += 1.0 * kinds.header_vote(layout.lines[grand].text)
+    for heading in _section_headings(layout, line):
+        vote += 1.0 * kinds.header_vote(heading)
+    return vote
+
+
+def _section_headings(layout: Layout, line: Line) -> list[str]:
+    """Texts of the lines that opened the sections this line is in (nearest last)."""
+    out = []
+    want = list(line.section)
+    i = line.index - 1
+    while want and i >= 0:
+        ln = layout.lines[i]
+        if ln.label and ln.label_kind in ("roman", "arabic", "letter", "article") and \
+                ln.label.rstrip(".") == want[-1]:
+            out.append(ln.text)
+            want.pop()
+        i -= 1
+    return out[:3]
+
+
+def _context_indicator(layout: Layout, line: Line) -> str | None:
+    # the previous sibling item naming a measure, then the introducing line
+    i = line.index - 1
+    while i >= 0 and i > line.index - 8:
+        ln = layout.lines[i]
+        if ln.blank:
+            i -= 1
+            continue
+        if ln.label_kind != line.label_kind or ln.parent != line.parent:
+            break
+        found = indicators.context_indicator(ln.content)
+        if found:
+            return found
+        i -= 1
+    if line.parent is not None:
+        return indicators.context_indicator(layout.lines[line.parent].content)
+    return None
+
+
+def _year(text: str, cs: int, pos: int, document: Document) -> int | None:
+    years = _YEAR.findall(text, cs, pos)
+    if years:
+        return int(years[-1])
+    return document.year
+
+
+def _table_row(layout: Layout, line: Line, document: Document, masks: list[tuple[int, int]],
+               header: dict[int, list[str]]) -> list[Target]:
+    """A row of an indicator table: the longest text cell names the indicator; numeric cells are values
+    whose kind and year come from their column headings."""
+    text = layout.text
+    cells = line.cells or []
+    if not cells:
+        return []
+    cell_texts = [text[a:b] for a, b in cells]
+    numeric = [_is_numeric(c) for c in cell_texts]
+    if not any(numeric[1:]) and not header.get(0):
+        header[0] = cell_texts
+        return []
+    if not any(numeric[1:]):
+        return []
+    heads = header.get(0, [])
+    text_cells = [(len(t), k) for k, t in enumerate(cell_texts) if not numeric[k] and not _is_unit_cell(t)]
+    if not text_cells:
+        return []
+    ind_col = max(text_cells)[1]
+    indicator = indicators.clean(cell_texts[ind_col])
+    unit_col = next((k for k, h in enumerate(heads) if regex.search(r"(?i)\b(đvt|đơn vị tính|đơn vị)\b", h)), None)
+    row_unit = None
+    if unit_col is not None and unit_col < len(cell_texts):
+        row_unit = cell_texts[unit_col].strip() or None
+    out = []
+    for k, (a, b) in enumerate(cells):
+        if k in (ind_col, unit_col) or not numeric[k] or k == 0 and regex.fullmatch(r"\d{1,3}\.?", cell_texts[k]):
+            continue
+        quantities = [q for q in find_quantities(text, a, b) if not _masked(q, masks)]
+        if not quantities:
+            continue
+        matches = comparator_matcher().match(text, a, b, quantities)
+        q = quantities[0]
+        match = matches.get(0)
+        unit = "%" if q.percent else row_unit
+        if unit is None:
+            um = unit_after(text, q.end)
+            unit = um.unit if um else None
+        if unit is None:
+            continue
+        head = heads[k] if k < len(heads) else ""
+        kind = kinds.column_kind(head)
+        if kind is None:
+            kind = kinds.decide(kinds.document_vote(document.doc_type) + kinds.header_vote(head))
+        years = regex.findall(r"(?:19|20)\d{2}", head)
+        comparator = match.comparator if match else ("range" if q.value_max is not None else "eq")
+        value_max = match.value_max if match and match.value_max is not None else q.value_max
+        out.append(Target(
+            indicator=indicator, comparator=comparator, value=q.value, value_max=value_max,
+            denominator=q.denominator, unit=unit, kind=kind, role=None,
+            year=int(years[-1]) if years else document.year, section=list(line.section),
+            evidence=line.text, start=line.start, end=line.end,
+            rule=(match.rule if match else f"{comparator}.default") + ".table",
+        ))
+    return out
+
+
+def _is_numeric(cell: str) -> bool:
+    return bool(regex.fullmatch(r"(?i)[\s≥≤<>=~*]*(?:trên|dưới|từ|tối thiểu|tối đa|không quá|ít nhất|khoảng)?\s*"
+                                r"\d[\d.,]*\s*(?:%|[-–]\s*\d[\d.,]*\s*%?)?\s*(?:trở lên|trở xuống)?[\s*]*", cell))
+
+
+def _is_unit_cell(cell: str) -> bool:
+    return len(cell.split()) <= 3 and bool(unit_after(" " + cell, 0)) or cell.strip() == "%"

@@ -1,0 +1,73 @@
+"""The unit after a number: "%", or the counted noun with its scale word ("tỷ đồng", "triệu hồ sơ")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..lang.loader import load_yaml
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    unit: str
+    end: int  # offset where the unit phrase ends
+    base: str  # the counted noun without scale, e.g. "đồng"
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> tuple[regex.Pattern[str], dict]:
+    data = load_yaml("units.yaml")
+    counts = sorted(data["counts"], key=len, reverse=True)
+    scales = sorted(data["scales"], key=len, reverse=True)
+    fillers = sorted(data["unit_fillers"], key=len, reverse=True)
+
+    def alt(words: list[str]) -> str:
+        parts = []
+        for w in words:
+            esc = regex.escape(w).replace(r"\ ", r"\s+")
+            parts.append(esc if _acronym(w) else f"(?i:{esc})")
+        return "|".join(parts)
+
+    pattern = regex.compile(
+        rf"\G[^\S\n]*(?:\*\*)?[^\S\n]*(?:(?:{alt(fillers)})\s+)?(?P<scale>(?:{alt(scales)})\s+)?"
+        rf"(?P<unit>{alt(counts)})(?![\p{{L}}\d])"
+        rf"|\G[^\S\n]*(?P<bare_scale>{alt(scales)})(?![\p{{L}}\d])"
+    )
+    return pattern, data
+
+
+def _acronym(word: str) -> bool:
+    return any(c.isupper() for c in word)
+
+
+def unit_after(text: str, pos: int) -> UnitMatch | None:
+    """The unit phrase starting at ``pos`` (after the number), if any.
+
+    >>> unit_after("55/89 nhiệm vụ, đạt", 5).unit
+    'nhiệm vụ'
+    >>> unit_after("10.367,7 tỷ đồng", 8).unit
+    'tỷ đồng'
+    >>> unit_after("5.220.139 tổng hồ sơ", 9).unit
+    'hồ sơ'
+    """
+    pattern, _ = _grammar()
+    m = pattern.match(text, pos)
+    if not m:
+        return None
+    if m.group("bare_scale"):
+        scale = m.group("bare_scale").lower()
+        return UnitMatch(scale, m.end(), scale)
+    unit = m.group("unit")
+    base = unit if _acronym(unit) and unit.isupper() else unit.lower()
+    base = " ".join(base.split())
+    scale = m.group("scale")
+    full = " ".join([*scale.lower().split(), base]) if scale else base
+    return UnitMatch(full, m.end(), base)
+
+
+def unit_sets() -> tuple[set[str], set[str]]:
+    _, data = _grammar()
+    return set(data["time_units"]), set(data["weak_units"])

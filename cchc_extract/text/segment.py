@@ -1,0 +1,255 @@
+"""Segment normalised text into lines with zones, list labels, section paths, clauses and table rows.
+
+Zones say where a number can be a target at all: ``header`` (issuer, Số, date, title), ``recipients``
+(Kính gửi), ``body``, ``closing`` (Nơi nhận and the signature block) and ``chrome`` (web page menus and
+counters).  Section paths follow the labels a reader sees: "I." > "1." > "a)"; list items ("-", "+")
+remember the line that introduced them, which supplies indicator context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ..lang.loader import load_yaml
+
+_ROMAN = regex.compile(r"(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+)?([IVXL]{1,5})\s*[.\-):]\s*(?=\S)")
+_ARABIC = regex.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3}(?!\d)\.?(?=\s)|\d{1,2}[.)](?![\d/]))\s*(?=\S)")
+_LETTER = regex.compile(r"([a-zđ])\s*[).]\s+(?=\S)")
+_BULLET = regex.compile(r"([-•*●▪◦‣∙·]|\+)\s*(?=\S)")
+_ARTICLE = regex.compile(r"(Điều\s+\d{1,3})\s*[.:]\s*")
+_MARKUP = regex.compile(r"(?:\*\*|__)?")
+_TABLE_SEP = regex.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?$")
+_SENTENCE_END = regex.compile(r"[;!?](?=\s|$)|\.(?=\s+[\p{Lu}\d*\-+(“\"]|\s*$)")
+_ABBREV_BEFORE_DOT = regex.compile(r"(?:\b(?:TP|Tp|tp|P|Q|TS|ThS|PGS|GS|BS|KS|CN|St|v\.v|Th|TX|TT|H|X|Ô|Bà|Mr|Ms|No)|"
+                                   r"\b\p{Lu})$")
+_BODY_OPENERS = regex.compile(r"(?i)^(căn cứ|thực hiện|thi hành|theo|nhằm|để|trong|ngày|sáng|chiều|tối|qua|hiện nay|"
+                              r"trên cơ sở|ủy ban nhân dân|uỷ ban nhân dân|ubnd|sở|phòng|ban)\b")
+_KINH_GUI = regex.compile(r"(?i)^(\*\*)?kính\s+gửi\b")
+_NOI_NHAN = regex.compile(r"(?i)^(\*\*)?nơi\s+nhận\b")
+_TITLE_CAPS = regex.compile(r"^[\p{Lu}\d\s,.\-–:;()/\"“”]+$")
+
+
+@dataclass
+class Line:
+    index: int
+    start: int
+    end: int
+    text: str
+    label: str | None = None
+    label_kind: str | None = None  # roman, arabic, letter, dash, plus, article
+    content_start: int = 0  # offset where the text after the label starts
+    zone: str = "body"
+    section: tuple[str, ...] = ()
+    parent: int | None = None  # line that introduces this list item
+    cells: list[tuple[int, int]] | None = None  # table row cells as offsets
+
+    @property
+    def content(self) -> str:
+        return self.text[self.content_start - self.start:]
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Layout:
+    text: str
+    lines: list[Line] = field(default_factory=list)
+
+    def line_at(self, offset: int) -> Line:
+        lo, hi = 0, len(self.lines) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.lines[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.lines[lo]
+
+    def body_lines(self) -> list[Line]:
+        return [ln for ln in self.lines if ln.zone == "body" and not ln.blank]
+
+
+@lru_cache(maxsize=1)
+def _chrome_patterns() -> tuple[list[regex.Pattern[str]], list[regex.Pattern[str]]]:
+    data = load_yaml("context.yaml")
+    lines = [regex.compile(p, regex.IGNORECASE) for p in data["chrome_lines"]]
+    tails = [regex.compile(p, regex.IGNORECASE) for p in data["chrome_tail"]]
+    return lines, tails
+
+
+def segment(text: str) -> Layout:
+    layout = Layout(text=text)
+    pos = 0
+    for i, raw in enumerate(text.split("\n")):
+        line = Line(index=i, start=pos, end=pos + len(raw), text=raw, content_start=pos)
+        layout.lines.append(line)
+        pos += len(raw) + 1
+    for line in layout.lines:
+        _label(line)
+        _table_cells(line)
+    _zones(layout)
+    _sections(layout)
+    return layout
+
+
+def _label(line: Line) -> None:
+    s = line.text
+    lead = _MARKUP.match(s).end()
+    rest = s[lead:]
+    for kind, pattern in (("article", _ARTICLE), ("roman", _ROMAN), ("arabic", _ARABIC), ("letter", _LETTER),
+                          ("bullet", _BULLET)):
+        m = pattern.match(rest)
+        if not m:
+            continue
+        if kind == "roman" and not _is_roman_heading(rest, m):
+            continue
+        label = m.group(1).rstrip(".)") if kind == "arabic" else m.group(1)
+        if kind == "bullet":
+            kind = "plus" if label == "+" else "dash"
+        line.label, line.label_kind = label, kind
+        line.content_start = line.start + lead + m.end()
+        return
+
+
+def _is_roman_heading(rest: str, m: regex.Match[str]) -> bool:
+    # "I. MỤC TIÊU" yes; "I am" no; "V/v" no (handled by the separator class excluding '/').
+    after = rest[m.end():m.end() + 1]
+    return bool(after) and (after.isupper() or after.isdigit() or rest[:m.end()].strip().endswith("."))
+
+
+def _table_cells(line: Line) -> None:
+    s = line.text
+    if s.count("|") < 2 or _TABLE_SEP.match(s.strip()):
+        if _TABLE_SEP.match(s.strip()):
+            line.cells = []
+        return
+    cells = []
+    pos = 0
+    for part in s.split("|"):
+        a, b = pos, pos + len(part)
+        pos = b + 1
+        stripped = part.strip()
+        if not stripped:
+            continue
+        lead = len(part) - len(part.lstrip())
+        cells.append((line.start + a + lead, line.start + a + lead + len(stripped)))
+    if len(cells) >= 2:
+        line.cells = cells
+
+
+def _zones(layout: Layout) -> None:
+    chrome_lines, chrome_tails = _chrome_patterns()
+    lines = layout.lines
+    in_tail = False
+    body_started = False
+    zone_state = None  # "recipients" / "closing" while inside those blocks
+    for line in lines:
+        text = line.text.strip().strip("*").strip()
+        if in_tail:
+            line.zone = "chrome"
+            continue
+        if any(p.search(text) for p in chrome_tails) and line.index > 3:
+            in_tail = True
+            line.zone = "chrome"
+            continue
+        if text and any(p.search(text) for p in chrome_lines):
+            line.zone = "chrome"
+            continue
+        if _KINH_GUI.match(text):
+            zone_state = "recipients"
+            line.zone = "recipients"
+            continue
+        if _NOI_NHAN.match(text):
+            zone_state = "closing"
+            line.zone = "closing"
+            continue
+        if zone_state == "recipients":
+            if not text or line.label_kind in ("dash", "plus") or (len(text) < 60 and not body_started
+                                                                   and not _BODY_OPENERS.match(text)):
+                line.zone = "recipients"
+                continue
+            zone_state = None
+        if zone_state == "closing":
+            if not text or line.label_kind in ("dash", "plus") or len(text) < 90 and not _starts_document(text):
+                line.zone = "closing"
+                continue
+            zone_state = None
+        if not body_started:
+            if _opens_body(line, text):
+                body_started = True
+            else:
+                line.zone = "header"
+                continue
+        line.zone = "body"
+
+
+def _opens_body(line: Line, text: str) -> bool:
+    if not text:
+        return False
+    if line.label_kind in ("roman", "arabic", "letter", "article", "dash", "plus"):
+        return True
+    if len(text) > 120:
+        return True
+    return bool(_BODY_OPENERS.match(text)) and len(text) > 40
+
+
+def _starts_document(text: str) -> bool:
+    """An attached document (a plan after its decision) starts with a title in capitals."""
+    return bool(_TITLE_CAPS.match(text)) and len(text) >= 6
+
+
+def _sections(layout: Layout) -> None:
+    path: dict[str, str | None] = {"roman": None, "arabic": None, "letter": None, "article": None}
+    last_intro: int | None = None  # last non-item line, introduces following list items
+    last_dash: int | None = None
+    for line in layout.lines:
+        if line.blank:
+            continue
+        kind = line.label_kind
+        if kind == "roman":
+            path = {"roman": line.label, "arabic": None, "letter": None, "article": None}
+        elif kind == "article":
+            path = {"roman": path["roman"], "arabic": None, "letter": None, "article": line.label}
+        elif kind == "arabic":
+            path["arabic"], path["letter"] = line.label, None
+        elif kind == "letter":
+            path["letter"] = line.label
+        line.section = tuple(p.rstrip(".") for p in (path["roman"], path["article"], path["arabic"], path["letter"])
+                             if p)
+        if kind == "dash":
+            line.parent = last_intro
+            last_dash = line.index
+        elif kind == "plus":
+            line.parent = last_dash if last_dash is not None else last_intro
+        else:
+            last_intro = line.index
+            last_dash = None
+
+
+def clauses(line: Line) -> list[tuple[int, int]]:
+    """Split a line into sentence-like clauses (offsets), at ';', '!', '?' and sentence-ending dots."""
+    text = line.text
+    spans = []
+    begin = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group() == "." and _ABBREV_BEFORE_DOT.search(text[max(0, m.start() - 6):m.start()]):
+            continue
+        end = m.end()
+        if text[begin:end].strip():
+            spans.append((begin, end))
+        begin = end
+    if text[begin:].strip():
+        spans.append((begin, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((line.start + a, line.start + b))
+    return out

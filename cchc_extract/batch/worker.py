@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from ..errors import ExtractError, LimitExceeded
 
 MB = 1024 * 1024
-WARM_UP_TEXT = "Phấn đấu đến năm 2025, tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 95%.\n"
+# A small plan that goes through every stage (list items, numbers, comparator phrases).
+WARM_UP_TEXT = ("KẾ HOẠCH\nCải cách hành chính năm 2024\n\n"
+                "1. Phấn đấu đến năm 2024, tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 95%.\n"
+                "2. Mức độ hài lòng của người dân đạt từ 90% trở lên.\n")
 
 
 @dataclass(frozen=True)

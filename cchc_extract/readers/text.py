@@ -1,17 +1,30 @@
-"""Plain text: UTF-8 (with or without BOM), UTF-16, Windows-1258; CRLF handled by normalisation."""
+"""Plain text: UTF-8 (with or without BOM), UTF-16, Windows-1258, and legacy-font bytes.
+
+CRLF is left to normalisation; legacy fonts (TCVN3, VNI) are repaired later by ``text.legacy`` for
+every format. Here we only pick the codec, and refuse bytes that are not text at all.
+"""
 
 from __future__ import annotations
 
 import codecs
+import unicodedata
+
+import regex
 
 from ..errors import EmptyDocument, UnsupportedFormat
+from ..text.legacy import is_syllable, repair
 from .base import Origin, SourceText
+
+MAX_CONTROL_SHARE = 0.01  # more control characters than this and the bytes are binary, not text
+_WORD = regex.compile(r"\p{L}+")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name) for bytes holding Vietnamese text."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith(codecs.BOM_UTF32_LE) and len(data) % 4 == 0:
+        return data[4:].decode("utf-32-le", errors="replace"), "utf-32"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
     if len(data) >= 4 and data.count(b"\x00") > len(data) // 4:
@@ -20,13 +33,39 @@ def decode_text(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("cp1258", errors="replace"), "cp1258"
+        pass
+    return _eight_bit(data)
+
+
+def _eight_bit(data: bytes) -> tuple[str, str]:
+    """Windows-1258 or a legacy font stored as bytes: keep whichever reads as more real Vietnamese."""
+    as_1258 = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+    as_1252 = data.decode("cp1252", errors="replace")
+    if _vietnamese_share(repair(as_1252).text) > _vietnamese_share(as_1258):
+        return as_1252, "cp1252"
+    return as_1258, "cp1258"
+
+
+def _vietnamese_share(text: str) -> float:
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
+    return sum(map(is_syllable, words)) / len(words) if words else 0.0
+
+
+def check_is_text(text: str) -> None:
+    """Random or binary bytes decode to something; refuse them when they are full of control codes."""
+    sample = text[:200_000]
+    if not sample:
+        return
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd"
+              or 0x7F <= ord(c) < 0xA0)
+    if bad > max(2, len(sample) * MAX_CONTROL_SHARE):
+        raise UnsupportedFormat("not a document cchc-extract can read (expected PDF, DOCX, HTML or text)")
 
 
 def read_text(data: bytes) -> SourceText:
     text, encoding = decode_text(data)
-    if "\x00" in text.replace("\x00", "", 0) and text.count("\x00") > 16:
-        raise UnsupportedFormat("binary data, not text")
+    check_is_text(text)
+    text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise EmptyDocument("the file holds no text")
     return SourceText(text=text, format="text", encoding=encoding, origins=[Origin(0, len(text), "text")])

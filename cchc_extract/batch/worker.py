@@ -100,9 +100,7 @@ def read_limited(path: str, max_size: int) -> bytes:
 def _extract(data: bytes, path: str, options: Options):
     from .. import api
 
-    if options.password is not None:
-        return api.extract_bytes(data, path, password=options.password)
-    return api.extract_bytes(data, path)
+    return api.extract_bytes(data, path, password=options.password)
 
 
 def warm_up() -> None:

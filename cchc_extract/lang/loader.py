@@ -7,7 +7,7 @@ typo in the data fails loudly at start-up rather than silently changing results.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -27,7 +27,7 @@ def _read(name: str) -> str:
     return resources.files(__package__).joinpath(_LANG, name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> dict[str, Any]:
     data = yaml.safe_load(_read(name))
     if not isinstance(data, dict):
@@ -38,7 +38,7 @@ def load_yaml(name: str) -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
     """Rules in JSONL: one object per line with ``id``, ``label``, ``pattern``; ids unique."""
     rules = []
@@ -79,6 +79,8 @@ def _check_doc_types(name: str, data: dict[str, Any]) -> None:
 def _check_units(name: str, data: dict[str, Any]) -> None:
     _need(name, data, "percent", "scales", "counts", "time_units", "weak_units", "unit_fillers")
     counts = set(data["counts"])
+    if not isinstance(data.get("base_forms", {}), dict):
+        raise LanguageDataError(f"{name}: base_forms must be a mapping")
     for key in ("time_units", "weak_units"):
         stray = [u for u in data[key] if u not in counts]
         if stray:
@@ -93,7 +95,7 @@ def _check_kinds(name: str, data: dict[str, Any]) -> None:
 
 def _check_context(name: str, data: dict[str, Any]) -> None:
     _need(name, data, "not_quantity_before", "level_words", "rank_before", "duration_cues", "population_nouns",
-          "narrative_nouns", "chrome_lines", "chrome_tail")
+          "narrative_nouns", "count_verbs", "chrome_lines", "chrome_tail")
 
 
 def _check_header(name: str, data: dict[str, Any]) -> None:

@@ -25,7 +25,8 @@ PARTY_REF = regex.compile(
 _OF_ISSUER = regex.compile(r"\s*,?\s*(?:của|do)\s+(?P<iss>(?:Thủ tướng Chính phủ|Chính phủ|Quốc hội|"
                            r"(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Bộ|Sở|"
                            r"Ban|Văn phòng|Tỉnh ủy|Thành ủy|Quận ủy|Huyện ủy|Phòng|Cục)[^,;.\n()]{0,50}?))"
-                           r"(?=\s+(?:về|ban hành|quy định|phê duyệt|thực hiện|tăng cường|triển khai|v/v)\b|[,;.\n(]|$)")
+                           r"(?=\s+(?:về|ban hành|quy định|phê duyệt|thực hiện|tăng cường|triển khai|v/v)\b"
+                           r"|[,;.\n(]|$)")
 
 
 @dataclass(frozen=True)

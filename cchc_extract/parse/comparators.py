@@ -25,6 +25,7 @@ from .numbers import Quantity
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}\d']*+|\d++(?:[.,]\d++)*+|\S")
 _BREAKS = [";", ".", ":", "!", "?"]
+QTY_NORM = "<qty>"
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,7 @@ class ComparatorMatcher:
     def __init__(self) -> None:
         import spacy
         from spacy.matcher import Matcher
-        from spacy.tokens import Token
 
-        if not Token.has_extension("is_qty"):
-            Token.set_extension("is_qty", default=False)
         self.nlp = spacy.blank("xx")
         self.matcher = Matcher(self.nlp.vocab, validate=True)
         self.rules: dict[str, dict[str, Any]] = {}
@@ -76,7 +74,7 @@ class ComparatorMatcher:
             spaces[i] = b < end and text[b].isspace()
         doc = Doc(self.nlp.vocab, words=words or [" "], spaces=spaces or [False])
         for i in qty_at:
-            doc[i]._.is_qty = True
+            doc[i].norm_ = QTY_NORM  # a plain attribute: much faster to match than a custom extension
         return doc, qty_at
 
     @staticmethod
@@ -137,11 +135,11 @@ def compile_pattern(spec: str) -> tuple[list[dict[str, Any]], bool]:
             needs_start = True
             continue
         if element == "NUM":
-            tokens.append({"_": {"is_qty": True}})
+            tokens.append({"NORM": QTY_NORM})
             continue
         m = regex.fullmatch(r"ANY\{(\d+),(\d+)\}", element)
         if m:
-            tokens.append({"_": {"is_qty": False}, "ORTH": {"NOT_IN": _BREAKS}, "OP": f"{{{m.group(1)},{m.group(2)}}}"})
+            tokens.append({"NORM": {"NOT_IN": [*_BREAKS, QTY_NORM]}, "OP": f"{{{m.group(1)},{m.group(2)}}}"})
             continue
         optional = element.endswith("?") and len(element) > 1
         words = element[:-1] if optional else element

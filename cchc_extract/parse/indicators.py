@@ -20,7 +20,7 @@ _MAX = 220
 
 def clean(s: str) -> str:
     s = regex.sub(r"\*\*|__|[“”\"]", "", s)
-    s = regex.sub(r"\s+", " ", s).strip(" ,;:-–")
+    s = regex.sub(r"\s+", " ", s).strip(" ,;:-–.")
     return s
 
 
@@ -42,6 +42,10 @@ def own_indicator(before: str, after: str, unit: str | None, percent: bool) -> s
     else:
         base = f"Số {unit}" if unit else ""
         out = clean(f"{base} {tail_short} {lead}")
+    if len(out.split()) < 3:
+        fallback = clean(_TAIL.sub("", _HEAD.sub("", clean(before))))
+        if len(fallback.split()) > len(out.split()):
+            out = f"{out} ({fallback})" if out and out.split()[0] in ("Tỷ", "Số") else fallback
     return out[:_MAX].strip()
 
 

@@ -28,7 +28,8 @@ _NAME_WORD = r"[\p{Lu}][\p{Ll}]+"
 _PERSON = regex.compile(rf"^(?:{_NAME_WORD}|Ksor|H')(?:\s+{_NAME_WORD}){{1,4}}$")
 _SOURCE_LINE = regex.compile(r"(?i)^\s*nguồn\s*:\s*(?P<src>.+?)\s*$")
 _BODY_ISSUER = regex.compile(
-    r"(?<=(?:^|[.;:,]\s{1,3}))(?P<agency>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Phòng|Sở|Ban chỉ đạo|Ban|Văn phòng|Trung tâm|Chi cục|Cục|"
+    r"(?<=(?:^|[.;:,]\s{1,3}))(?P<agency>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Phòng|Sở|Ban chỉ đạo|Ban|"
+    r"Văn phòng|Trung tâm|Chi cục|Cục|"
     r"Hội đồng nhân dân|Thanh tra)(?:\s+[\p{L}\d.]+){0,8}?)\s+"
     r"(?:gửi|xây dựng|ban hành|thông báo|đề nghị|hướng dẫn|triển khai|báo cáo|yêu cầu)\b")
 _CLOSING_ISSUER = regex.compile(
@@ -46,7 +47,6 @@ def _data() -> tuple[dict, dict]:
 
 def read_metadata(layout: Layout) -> Document:
     header, types = _data()
-    text = layout.text
     lines = [ln for ln in layout.lines if not ln.blank]
     top = lines[:60]
     number = symbol = None
@@ -237,7 +237,8 @@ def _case(name: str, header: dict) -> str:
     """ỦY BAN NHÂN DÂN QUẬN TÂN BÌNH -> Ủy ban nhân dân quận Tân Bình."""
     if not name.isupper():
         return name
-    words = name.lower().split()
+    keep = set(header["issuer_abbreviations"])
+    words = [w if w in keep else w.lower() for w in name.split()]
     loc_words = sorted(header["locality_words"], key=len, reverse=True)
     out = []
     i = 0
@@ -255,7 +256,7 @@ def _case(name: str, header: dict) -> str:
             titled = True
             continue
         w = words[i]
-        out.append(w.capitalize() if titled or not out else w)
+        out.append(w if w in keep else w.capitalize() if titled or not out else w)
         i += 1
     return " ".join(out)
 
@@ -310,13 +311,13 @@ def _compose_issuer(block: list[str], header: dict) -> str:
         starts_agency = any(last.startswith(h + " ") or last == h for h in heads)
         starts_locality = any(last.startswith(w + " ") for w in locality)
         if starts_agency and not starts_locality:
-            parent = _expand(" ".join(block[:-1]), header)
-            child = _case(_expand(last, header), header)
-            loc = _locality_of(_case(parent, header), header)
+            parent = _expand(_case(" ".join(block[:-1]), header), header)
+            child = _expand(_case(last, header), header)
+            loc = _locality_of(parent, header)
             if loc and loc.lower() not in child.lower():
                 return f"{child} {loc}"
             return child
-    return _case(_expand(" ".join(block), header), header)
+    return _expand(_case(" ".join(block), header), header)
 
 
 def _locality_of(name: str, header: dict) -> str | None:

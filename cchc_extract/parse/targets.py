@@ -37,6 +37,7 @@ class _Context:
     duration: regex.Pattern[str]
     population: regex.Pattern[str]
     narrative: regex.Pattern[str]
+    count_verb: regex.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -57,6 +58,8 @@ def _context() -> _Context:
         population=regex.compile(rf"(?i)^\s*(?:\*\*)?\s*(?:số\s+|các\s+)?(?:{_alternation(data['population_nouns'])})"
                                  rf"(?![\p{{L}}])"),
         narrative=regex.compile(rf"(?i)^\s*(?:{_alternation(data['narrative_nouns'])})(?![\p{{L}}])"),
+        count_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['count_verbs'])})(?:\s+(?:được|xong|tại|cho|"
+                                 rf"thêm|mới|lại|và))*\s*$"),
     )
 
 
@@ -114,7 +117,14 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     text = layout.text
     ctx = _context()
     cs, ce = clause
+    quantities = [q for q in quantities
+                  if q.percent or ctx.rank.search(text, max(cs, q.start - 30), q.start)
+                  or not ctx.before_word.search(text, max(cs, q.start - 30), q.start)]
+    if not quantities:
+        return []
     matches = comparator_matcher().match(text, cs, ce, quantities, content_start=line.content_start)
+    _inherit_comparators(text, quantities, matches)
+    prefix_vote = _prefix_vote(text, line, cs)
     consumed = {m.consumed for m in matches.values() if m.consumed is not None}
     time_units, weak_units = unit_sets()
     out: list[Target] = []
@@ -125,8 +135,6 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         window = text[max(cs, q.start - 30):q.start]
         match = matches.get(i)
         rank = bool(ctx.rank.search(window))
-        if not rank and ctx.before_word.search(window):
-            continue
         if ctx.narrative.match(text, q.end) and not q.percent:
             continue
         unit = "%" if q.percent else None
@@ -152,13 +160,13 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
             if unit in time_units or base in time_units:
                 if comparator == "eq" and not ctx.duration.search(before[-60:]):
                     continue
-            elif unit in weak_units:
+            elif unit.split(",")[0] in weak_units:
                 vote = kinds.clause_vote(before, after)
-                if comparator == "eq" and q.denominator is None and vote > -2:
+                if comparator == "eq" and q.denominator is None and vote > -2 and not ctx.count_verb.search(window):
                     continue
         vote = kinds.clause_vote(before, after)
         vote += 1.0 * kinds.document_vote(document.doc_type)
-        vote += _context_vote(layout, line)
+        vote += _context_vote(layout, line) + prefix_vote + _past_year_vote(text, line, cs, q.start, document)
         if comparator in ("gt", "gte", "lt", "lte", "range"):
             vote += 0.5
         kind = "result" if rank else kinds.decide(vote)
@@ -182,6 +190,41 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     return out
 
 
+_JOINED = regex.compile(r"(?i)^(?:\s*(?:\*\*)?\s*(?:trong\s+)?(?:năm\s+(?:19|20)\d{2})?[^;:.\d]{0,40}?)"
+                        r"(?:,|\bvà|\bhoặc)\s*"
+                        r"(?:(?:năm\s+(?:19|20)\d{2}|ở|tại|với)[^;:.\d]{0,30}?)?$")
+
+
+def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[int, ComparatorMatch]) -> None:
+    """'tối thiểu 70% trong năm 2025 và 85% trong năm 2026': the comparator carries to the joined number."""
+    for i in range(1, len(quantities)):
+        prev = matches.get(i - 1)
+        if i in matches or prev is None or prev.comparator in ("eq", "range"):
+            continue
+        between = text[quantities[i - 1].end:quantities[i].start]
+        if len(between.split()) <= 8 and _JOINED.match(between):
+            matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
+
+
+def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document) -> float:
+    """A clause about a year before the document's own ("Năm 2024, thành phố đã ...") reports a result."""
+    now = int(document.date[:4]) if document.date else document.year
+    if not now:
+        return 0.0
+    years = [int(y) for y in _YEAR.findall(text, max(line.content_start, cs - 80), pos)]
+    if years and years[-1] < now and not regex.search(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}", text[cs:pos]):
+        return -2.5
+    return 0.0
+
+
+def _prefix_vote(text: str, line: Line, cs: int) -> float:
+    """Cues earlier in the same line, up to the clause: 'các chỉ tiêu năm 2021: ...; ...; X đạt 100%'."""
+    prefix = text[line.content_start:cs]
+    if not prefix.strip():
+        return 0.0
+    return 0.5 * kinds.clause_vote(prefix, "") + kinds.header_vote(prefix)
+
+
 def _context_vote(layout: Layout, line: Line) -> float:
     vote = 0.0
     if line.parent is not None:
@@ -189,24 +232,9 @@ def _context_vote(layout: Layout, line: Line) -> float:
         grand = layout.lines[line.parent].parent
         if grand is not None:
             vote += 1.0 * kinds.header_vote(layout.lines[grand].text)
-    for heading in _section_headings(layout, line):
-        vote += 1.0 * kinds.header_vote(heading)
+    for depth, heading in enumerate(reversed(line.headings)):
+        vote += (2.0 if depth == 0 else 1.0) * kinds.header_vote(layout.lines[heading].text)
     return vote
-
-
-def _section_headings(layout: Layout, line: Line) -> list[str]:
-    """Texts of the lines that opened the sections this line is in (nearest last)."""
-    out = []
-    want = list(line.section)
-    i = line.index - 1
-    while want and i >= 0:
-        ln = layout.lines[i]
-        if ln.label and ln.label_kind in ("roman", "arabic", "letter", "article") and \
-                ln.label.rstrip(".") == want[-1]:
-            out.append(ln.text)
-            want.pop()
-        i -= 1
-    return out[:3]
 
 
 def _context_indicator(layout: Layout, line: Line) -> str | None:

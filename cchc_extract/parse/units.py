@@ -60,12 +60,32 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
     if m.group("bare_scale"):
         scale = m.group("bare_scale").lower()
         return UnitMatch(scale, m.end(), scale)
-    unit = m.group("unit")
-    base = unit if _acronym(unit) and unit.isupper() else unit.lower()
-    base = " ".join(base.split())
+    _, data = _grammar()
+    written = " ".join(m.group("unit").split())
+    canonical = _canonical_units().get(written.lower(), written.lower())
+    base = data.get("base_forms", {}).get(canonical, canonical)
     scale = m.group("scale")
+    end = m.end()
+    joined = _JOINED_UNIT.match(text, end)
+    if joined and not scale:
+        second = pattern.match(text, joined.end())
+        if second and second.group("unit") and not second.group("scale"):
+            other = _canonical_units().get(" ".join(second.group("unit").split()).lower())
+            if other and other != canonical:
+                base = f"{base}{joined.group().strip()} {other}" if joined.group().strip() == "," else f"{base}/{other}"
+                end = second.end()
     full = " ".join([*scale.lower().split(), base]) if scale else base
-    return UnitMatch(full, m.end(), base)
+    return UnitMatch(full, end, base)
+
+
+_JOINED_UNIT = regex.compile(r"[^\S\n]*(?:,|/)(?=[^\S\n]*\p{L})")
+
+
+@lru_cache(maxsize=1)
+def _canonical_units() -> dict[str, str]:
+    """Lower-cased spelling -> the spelling in the data ("thủ tục" -> "thủ tục", "tthc" -> "TTHC")."""
+    _, data = _grammar()
+    return {u.lower(): u for u in data["counts"]}
 
 
 def unit_sets() -> tuple[set[str], set[str]]:

@@ -37,7 +37,65 @@ def normalize(source: str) -> Normalized:
 
     >>> normalize("T\\u1ef7 l\\u1ec7  \\u0111\\u1ea1t\\u00a095%\\r\\nA \\u2013 B").text
     'Tỷ lệ đạt 95%\\nA - B'
+    >>> normalize("  a\\u200b b  \\n\\n\\n\\nc\\u2014d ").text
+    'a b\\n\\nc-d'
     """
+    if unicodedata.is_normalized("NFC", source):
+        return _normalize_nfc(source)
+    return normalize_clusters(source)
+
+
+_HSPACE = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c]"
+_DROP_CLASS = "[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00]"
+_BREAK = regex.compile(r"\r\n|[\r\n\u2028\u2029\u0085]")
+_INNER = regex.compile(rf"{_HSPACE}+|{_DROP_CLASS}+")
+_DASH_ONLY = {k: v for k, v in _TABLE.items() if v == "-"}
+
+
+def _normalize_nfc(source: str) -> Normalized:
+    """The common case (text already NFC): copy unchanged stretches in bulk."""
+    out: list[str] = []
+    offs: list[int] = []
+    blank = 0
+    line_start = 0
+    gap: list[int] = []
+    breaks = [(m.start(), m.end()) for m in _BREAK.finditer(source)] + [(len(source), len(source))]
+    for br_start, br_end in breaks:
+        pieces: list[str] = []
+        poffs: list[int] = []
+        p = line_start
+        for m in _INNER.finditer(source, line_start, br_start):
+            if m.start() > p:
+                pieces.append(source[p:m.start()])
+                poffs.extend(range(p, m.start()))
+            if m.group()[0] not in "\u00ad\u200b\u200c\u200d\u2060\ufeff\x00" and pieces and pieces[-1][-1] != " ":
+                pieces.append(" ")
+                poffs.append(m.start())
+            p = m.end()
+        if p < br_start:
+            pieces.append(source[p:br_start])
+            poffs.extend(range(p, br_start))
+        if pieces and pieces[-1] == " ":
+            pieces.pop()
+            poffs.pop()
+        if pieces:
+            if out:
+                out.append("\n\n" if blank else "\n")
+                offs.extend(gap[:2] if blank else gap[:1])
+            out.extend(pieces)
+            offs.extend(poffs)
+            blank = 0
+            gap = [br_start]
+        elif out:
+            blank += 1
+            gap.append(br_start)
+        line_start = br_end
+    offs.append(len(source))
+    return Normalized("".join(out).translate(_DASH_ONLY), tuple(offs))
+
+
+def normalize_clusters(source: str) -> Normalized:
+    """The general case: compose each base character with its combining marks (NFC), cluster by cluster."""
     out: list[str] = []
     offs: list[int] = []
     for m in _CLUSTER.finditer(source):

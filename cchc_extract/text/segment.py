@@ -44,6 +44,7 @@ class Line:
     zone: str = "body"
     section: tuple[str, ...] = ()
     parent: int | None = None  # line that introduces this list item
+    headings: tuple[int, ...] = ()  # lines that opened the enclosing sections, outermost first
     cells: list[tuple[int, int]] | None = None  # table row cells as offsets
 
     @property
@@ -205,6 +206,7 @@ def _starts_document(text: str) -> bool:
 
 def _sections(layout: Layout) -> None:
     path: dict[str, str | None] = {"roman": None, "arabic": None, "letter": None, "article": None}
+    opened: dict[str, int | None] = dict.fromkeys(path)
     last_intro: int | None = None  # last non-item line, introduces following list items
     last_dash: int | None = None
     for line in layout.lines:
@@ -213,12 +215,18 @@ def _sections(layout: Layout) -> None:
         kind = line.label_kind
         if kind == "roman":
             path = {"roman": line.label, "arabic": None, "letter": None, "article": None}
+            opened = {"roman": line.index, "arabic": None, "letter": None, "article": None}
         elif kind == "article":
             path = {"roman": path["roman"], "arabic": None, "letter": None, "article": line.label}
+            opened = {"roman": opened["roman"], "arabic": None, "letter": None, "article": line.index}
         elif kind == "arabic":
             path["arabic"], path["letter"] = line.label, None
+            opened["arabic"], opened["letter"] = line.index, None
         elif kind == "letter":
             path["letter"] = line.label
+            opened["letter"] = line.index
+        line.headings = tuple(opened[k] for k in ("roman", "article", "arabic", "letter")
+                              if opened[k] is not None and opened[k] != line.index)
         line.section = tuple(p.rstrip(".") for p in (path["roman"], path["article"], path["arabic"], path["letter"])
                              if p)
         if kind == "dash":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-from batch_helpers import DOCS, run_cli, tree_digest, write_docs
+from .batch_helpers import DOCS, run_cli, tree_digest, write_docs
 
 
 def test_outputs_identical_across_jobs_and_runs(tmp_path):

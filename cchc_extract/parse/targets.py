@@ -217,9 +217,12 @@ def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document
     return 0.0
 
 
+_MAX_PREFIX = 2000  # characters of the line before a clause read for cues (real lines are much shorter)
+
+
 def _prefix_vote(text: str, line: Line, cs: int) -> float:
     """Cues earlier in the same line, up to the clause: 'các chỉ tiêu năm 2021: ...; ...; X đạt 100%'."""
-    prefix = text[line.content_start:cs]
+    prefix = text[max(line.content_start, cs - _MAX_PREFIX):cs]  # bounded: linear on one-line documents
     if not prefix.strip():
         return 0.0
     return 0.5 * kinds.clause_vote(prefix, "") + kinds.header_vote(prefix)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from .batch_helpers import DOCS, run_cli, tree_digest, write_docs
 
 OK = None

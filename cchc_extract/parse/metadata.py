@@ -92,7 +92,8 @@ def read_metadata(layout: Layout) -> Document:
 
 
 def _clean_place(place: str) -> str:
-    place = regex.sub(r"^.*\bSố\b[^\s]*\s+\S+\s+", "", place).strip(" *-")
+    place = regex.sub(r"^.*\bSố\b[^\s]*\s+\S+\s+", "", place)
+    place = regex.sub(r"^(?:[\p{Lu}\d]+(?:\s*[-/–]\s*[\p{L}\d]+)+\s+)+", "", place).strip(" *-")
     return place
 
 
@@ -364,7 +365,8 @@ def _signer(layout: Layout, header: dict) -> tuple[str | None, str | None]:
         while j >= 0:
             p = tail[j].text.strip().strip("*").strip()
             if p and any(p.upper().startswith(x) for x in titles) and len(p) < 60:
-                title_parts.insert(0, p)
+                if not p.startswith("("):
+                    title_parts.insert(0, p)
                 j -= 1
                 continue
             break

@@ -14,6 +14,8 @@ class Cues:
     header_table_markers: tuple[re.Pattern, ...]
     list_label: re.Pattern
     page_number: tuple[re.Pattern, ...]
+    header_line_starts: tuple[re.Pattern, ...]
+    number_line: re.Pattern
 
     def is_header_table_text(self, text: str) -> bool:
         return any(p.search(text) for p in self.header_table_markers)
@@ -21,6 +23,10 @@ class Cues:
     def is_page_number(self, line: str) -> bool:
         s = line.strip()
         return any(p.match(s) for p in self.page_number)
+
+    def starts_header_line(self, line: str) -> bool:
+        """Lines of the header block that always begin a line of their own ("Số:", "V/v", "Kính gửi")."""
+        return any(p.match(line.lstrip()) for p in self.header_line_starts)
 
     def starts_with_label(self, line: str) -> bool:
         return bool(self.list_label.match(line.lstrip() + " "))
@@ -36,6 +42,8 @@ def cues() -> Cues:
             header_table_markers=tuple(re.compile(p) for p in data["header_table_markers"]),
             list_label=re.compile(data["list_label"]),
             page_number=tuple(re.compile(p) for p in data["page_number"]),
+            header_line_starts=tuple(re.compile(p) for p in data["header_line_starts"]),
+            number_line=re.compile(data["number_line"]),
         )
     except (KeyError, re.error) as err:
         raise ValueError(f"reader_cues.json is malformed: {err}") from err

@@ -130,7 +130,7 @@ def encode(text: str, name: str) -> str:
     for ch in unicodedata.normalize("NFC", text):
         code = s.encode_map.get(ch)
         if code is None and not s.has_toned_capitals and ch.lower() != ch:
-            code = s.encode_map.get(ch.lower()) if ch.lower() in s.encode_map else None
+            code = s.encode_map.get(ch.lower())  # .VnTimeH: a toned capital is typed with the small code
         out.append(code if code is not None else ch)
     return "".join(out)
 
@@ -290,7 +290,10 @@ def repair(text: str) -> Repaired:
 def _sentence_start(text: str, i: int, line_start: int) -> bool:
     """A caseless legacy letter opening a line or a sentence was almost surely a capital."""
     before = text[line_start:i].rstrip()
-    return before == "" or before.endswith((".", "!", "?"))
+    return before == "" or before.endswith((".", "!", "?")) or bool(_LABEL_ONLY.fullmatch(before))
+
+
+_LABEL_ONLY = regex.compile(r"[-+•*]|\d{1,3}[.)]|[a-zđ]\)|[IVXL]{1,5}\.")
 
 
 _VI_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ" + "".join(
@@ -304,8 +307,12 @@ def _all_vietnamese_letters(word: str) -> bool:
 
 
 def _mostly_upper(words: list[str], s: Scheme) -> bool:
-    """An all-capitals line (a heading), judged on letters whose case the scheme keeps."""
+    """An all-capitals line (a heading), judged on letters whose case the scheme keeps.
+
+    ASCII abbreviations ("KH-UBND") say nothing about the line: "Sè: 15/KH-UBND" is "Số", not "SỐ".
+    """
     known = [[c for c, o in zip(w, _origin_flags(w, s)) if c.isalpha() and not o] for w in words]
-    known = [k for k in known if len(k) >= 2]
-    upper = sum(1 for k in known if all(c.isupper() for c in k))
-    return len(known) >= 2 and upper * 2 > len(known)
+    if any(c.islower() for k in known for c in k):
+        return False
+    legacy_words = [k for w, k in zip(words, known) if not w.isascii() and k]
+    return len(legacy_words) >= 2

@@ -1,0 +1,194 @@
+"""Legacy-font repair (TCVN3/ABC, VNI): mapping data, round trips, and no change to correct text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc_extract.readers import read_bytes
+from cchc_extract.text import legacy
+
+from .conftest import CORPUS_DOCS, SHARED_EVAL
+
+DOCS = sorted(CORPUS_DOCS.glob("*.txt")) + sorted((SHARED_EVAL / "docs").glob("*.txt"))
+GARBLED_SEED = "002_26404f6bf8fd370e"  # a real seed with a half-converted VNI paragraph
+
+_BASES = "aăâeêioôơuưy"
+_TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
+ALL_LETTERS = sorted({unicodedata.normalize("NFC", b + t) for b in _BASES for t in _TONES} | {"đ"})
+
+
+def _read(path) -> str:
+    return unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------ the data
+
+
+def test_vni_covers_every_vietnamese_letter_in_both_cases():
+    enc = legacy.scheme("vni").encode_map
+    letters = [c for c in ALL_LETTERS + [c.upper() for c in ALL_LETTERS] if not c.isascii()]
+    missing = [c for c in letters if c not in enc]
+    assert not missing
+
+
+def test_tcvn3_covers_every_small_letter_and_the_plain_capitals():
+    enc = legacy.scheme("tcvn3").encode_map
+    assert [c for c in ALL_LETTERS if not c.isascii() and c not in enc] == []
+    assert all(c in enc for c in "ĂÂÊÔƠƯĐ")
+
+
+@pytest.mark.parametrize("name", ["vni", "tcvn3"])
+def test_codes_are_unambiguous_and_inside_windows_1252(name):
+    s = legacy.scheme(name)
+    assert len(set(s.encode_map.values())) == len(s.encode_map)
+    for code in s.encode_map.values():
+        code.encode("cp1252")
+
+
+def test_malformed_tables_are_refused():
+    with pytest.raises(legacy.LegacyDataError, match="share"):
+        legacy._validate_scheme({"scheme": "x", "map": {"á": "ù", "à": "ù"}}, "x.json")
+    with pytest.raises(legacy.LegacyDataError, match="ASCII"):
+        legacy._validate_scheme({"scheme": "x", "map": {"á": "a"}}, "x.json")
+    with pytest.raises(legacy.LegacyDataError, match="one NFC letter"):
+        legacy._validate_scheme({"scheme": "x", "map": {"ab": "ù"}}, "x.json")
+
+
+@pytest.mark.parametrize(("word", "ok"), [
+    ("Nguyễn", True), ("người", True), ("khuya", True), ("quyết", True), ("giữ", True), ("thuở", True),
+    ("hoà", True), ("hòa", True), ("nhaân", False), ("tòch", False), ("Chuû", False), ("tÞch", False),
+    ("hoàc", False), ("café", False),
+])
+def test_syllable_check(word, ok):
+    assert legacy.is_syllable(word) is ok
+
+
+# ------------------------------------------------------------------ known examples
+
+
+@pytest.mark.parametrize(("garbled", "fixed", "kind"), [
+    ("Chuû tòch Uyû ban nhaân daân", "Chủ tịch Uỷ ban nhân dân", "legacy:vni"),
+    ("Chñ tÞch ñy ban nh©n d©n tØnh Qu¶ng TrÞ", "Chủ tịch ủy ban nhân dân tỉnh Quảng Trị", "legacy:tcvn3"),
+    ("Céng hoµ x· héi chñ nghÜa ViÖt Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam", "legacy:tcvn3"),
+    ("CéNG HOµ X· HéI CHñ NGHÜA VIÖT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "legacy:tcvn3"),
+    ("Ñaûm baûo 100% hoà sô ñöôïc giaûi quyeát ñuùng haïn", "Đảm bảo 100% hồ sơ được giải quyết đúng hạn",
+     "legacy:vni"),
+])
+def test_known_examples(garbled, fixed, kind):
+    r = legacy.repair(garbled)
+    assert r.text == fixed
+    assert [n.kind for n in r.repairs] == [kind]
+    assert r.text[r.repairs[0].start:r.repairs[0].end] in fixed
+
+
+def test_repair_notes_and_offsets_point_into_the_repaired_text():
+    text = "Mở đầu đúng.\nChuû tòch Uyû ban nhaân daân tænh yeâu caàu.\nKết thúc 98%."
+    r = legacy.repair(text)
+    (note,) = r.repairs
+    assert note.original.startswith("Chuû") and r.text[note.start:note.end].startswith("Chủ tịch")
+    tail = text.index("Kết thúc")
+    assert r.text[r.map_offset(tail):].startswith("Kết thúc")
+
+
+def test_the_half_converted_seed_paragraph():
+    seed = SHARED_EVAL / "docs" / f"{GARBLED_SEED}.txt"
+    if not seed.exists():
+        pytest.skip("seed documents not present")
+    text = _read(seed)
+    r = legacy.repair(text)
+    assert "Chủ tịch Uỷ ban nhân dân" in r.text and "yêu cầu toàn" in r.text
+    changed = [n.original for n in r.repairs]
+    assert all(("Chuû" in o or "caùc" in o) for o in changed), changed
+    # every other line is untouched
+    before = [ln for ln in text.split("\n") if "Chuû" not in ln and "caùc" not in ln]
+    after = [ln for ln in r.text.split("\n") if "Chủ tịch Uỷ" not in ln and "các cách hãnh" not in ln]
+    assert before == after
+
+
+# ------------------------------------------------------------------ whole documents
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
+def test_correct_text_is_never_changed(doc):
+    if doc.stem == GARBLED_SEED:
+        pytest.skip("holds a genuinely garbled paragraph (tested above)")
+    text = _read(doc)
+    r = legacy.repair(text)
+    assert r.repairs == [] and r.text == text
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
+def test_round_trip_vni(doc):
+    text = _clean_source(doc)
+    back = read_bytes(legacy.encode(text, "vni").encode("cp1252", "replace"), "x.txt").text
+    assert back == _cp1252_safe(text)
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
+def test_round_trip_tcvn3(doc):
+    """TCVN3 has no toned capitals (.VnTimeH fonts reuse the small codes): case is restored by context."""
+    text = _clean_source(doc)
+    back = read_bytes(legacy.encode(text, "tcvn3").encode("cp1252", "replace"), "x.txt").text
+    want = _cp1252_safe(text)
+    assert back.casefold() == want.casefold()
+    words, got = want.split(), back.split()
+    exact = sum(a == b for a, b in zip(words, got))
+    assert exact >= 0.98 * len(words)
+
+
+def _clean_source(doc) -> str:
+    """The document without its genuinely garbled lines (they cannot round-trip)."""
+    text = _read(doc)
+    if doc.stem == GARBLED_SEED:
+        text = legacy.repair(text).text
+        text = "\n".join(ln for ln in text.split("\n") if "Chủ tịch Uỷ" not in ln and "các cách hãnh" not in ln)
+    return text
+
+
+def _cp1252_safe(text: str) -> str:
+    """Characters an 8-bit legacy file cannot hold at all come back as '?' (≥, ≤, emoji...)."""
+    out = []
+    for ch in text:
+        if ch in legacy.scheme("vni").encode_map or ch in legacy.scheme("tcvn3").encode_map or ch.isascii():
+            out.append(ch)
+            continue
+        try:
+            ch.encode("cp1252")
+            out.append(ch)
+        except UnicodeEncodeError:
+            out.append("?")
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ properties
+
+
+def _corpus_words() -> list[str]:
+    words = {w for d in DOCS for w in _read(d).split() if w.isalpha()}
+    return sorted(words) or ["Tỷ", "lệ", "hồ", "sơ", "đúng", "hạn", "người", "dân"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_corpus_words()), min_size=1, max_size=30),
+       st.lists(st.sampled_from([" ", ", ", ". ", "\n", " 98% ", " (", ") "]), min_size=30, max_size=30))
+def test_any_mix_of_correct_words_is_left_alone(words, seps):
+    text = "".join(w + s for w, s in zip(words, seps))
+    assert legacy.repair(text).text == text
+
+
+def _garbling_words(scheme: str) -> list[str]:
+    """Syllables that stop being valid once written in the legacy font: the evidence a line needs."""
+    return [w for w in _corpus_words() if legacy.is_syllable(w)
+            and not legacy.is_syllable(legacy.encode(w, scheme))] or ["người", "dân"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_garbling_words("vni")), min_size=2, max_size=10),
+       st.lists(st.sampled_from(_corpus_words()), max_size=20))
+def test_any_vni_paragraph_round_trips(evidence, words):
+    text = " ".join(evidence + words)
+    assert legacy.repair(legacy.encode(text, "vni")).text == text

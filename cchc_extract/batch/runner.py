@@ -13,6 +13,7 @@ each child is its size after the fork plus ``max_memory_mb``.
 from __future__ import annotations
 
 import faulthandler
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -59,6 +60,9 @@ class LocalRunner:
             os.environ.setdefault(var, "1")
         if self._warm_parent:
             warm_up()
+        # Move everything loaded so far out of the collector's sight: forked workers then do not
+        # dirty (copy) the shared pages when they collect, and exit does not walk spaCy's objects.
+        gc.freeze()
         queue: list[Task] = [first]
 
         def take() -> Task | None:

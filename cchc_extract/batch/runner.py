@@ -69,6 +69,7 @@ class LocalRunner:
             return queue.pop() if queue else next(pending, None)
 
         workers: list[_Worker] = []
+        finished: list[Outcome] = []
         try:
             while True:
                 for w in workers:
@@ -77,19 +78,21 @@ class LocalRunner:
                 while len(workers) < self.jobs and (task := take()) is not None:
                     workers.append(self._start())
                     self._send(workers[-1], task)
+                yield from finished  # after refilling: workers compute while the caller writes
                 busy = [w for w in workers if w.task is not None]
                 if not busy:
                     return
-                yield from self._collect(workers, busy)
+                finished = self._collect(workers, busy)
         finally:
             for w in workers:
                 self._stop(w, kill=w.task is not None)
 
-    def _collect(self, workers: list[_Worker], busy: list[_Worker]) -> Iterator[Outcome]:
+    def _collect(self, workers: list[_Worker], busy: list[_Worker]) -> list[Outcome]:
         now = time.monotonic()
         wait_for = None if self.timeout is None else max(0.0, min(w.deadline for w in busy) - now)
         ready = set(wait([x for w in busy for x in (w.conn, w.proc.sentinel)], timeout=wait_for))
         now = time.monotonic()
+        finished = []
         for i, w in enumerate(workers):
             task = w.task
             if task is None:
@@ -114,7 +117,8 @@ class LocalRunner:
             if replace:
                 self._stop(w, kill=True)
                 workers[i] = self._start()
-            yield outcome
+            finished.append(outcome)
+        return finished
 
     def _died(self, w: _Worker, task: Task) -> Outcome:
         w.proc.join(1.0)

@@ -17,6 +17,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("extract", "extract target sets from documents into JSON files"),
     "schema": ("schema_cmd", "print the JSON Schema of a target set"),
     "validate": ("validate", "check target-set JSON files against the schema"),
+    "diff": ("diff", "compare the targets of two documents or target sets"),
+    "table": ("table", "one row per indicator, one column per document, ordered by date"),
+    "export": ("export", "export target sets as CSV, XLSX, a KPI YAML configuration or JSON lines"),
+    "review": ("review", "write a self-contained HTML page to review a target set against its text"),
 }
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -12,11 +12,24 @@ from typing import TextIO
 
 def write_atomic(path: Path, content: str) -> None:
     """Write ``content`` to ``path`` so that readers see either the old file or the complete new one."""
+    write_atomic_bytes(path, content.encode("utf-8"))
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """The bytes variant of ``write_atomic``, for binary outputs such as XLSX."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600 files; outputs are ordinary files
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

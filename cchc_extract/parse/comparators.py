@@ -23,7 +23,8 @@ import regex
 from ..lang.loader import check_comparator_rules, load_patterns
 from .numbers import Quantity
 
-_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}\d']*+|\d++(?:[.,]\d++)*+|\S")
+# Markup from web copies ("**80%**") is not a token, so "tối thiểu **80%**" still matches.
+_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}\d']*+|\d++(?:[.,]\d++)*+|[^\s*_]")
 _BREAKS = [";", ".", ":", "!", "?"]
 QTY_NORM = "<qty>"
 
@@ -53,8 +54,11 @@ class ComparatorMatcher:
             self.rules[rule["id"]] = {**rule, "order": order, "start": needs_start}
             self.matcher.add(rule["id"], [pattern])
 
-    def make_doc(self, text: str, start: int, end: int, quantities: list[Quantity]) -> tuple[Any, dict[int, int]]:
-        """Tokens of text[start:end] with each quantity as one token; returns (doc, token -> quantity)."""
+    def make_doc(self, text: str, start: int, end: int, quantities: list[Quantity]
+                 ) -> tuple[Any, dict[int, int], list[int]]:
+        """Tokens of text[start:end] with each quantity as one token.
+
+        Returns (doc, token index -> quantity index, token start offsets in ``text``)."""
         from spacy.tokens import Doc
 
         words: list[str] = []
@@ -62,38 +66,39 @@ class ComparatorMatcher:
         qty_at: dict[int, int] = {}
         pos = start
         bounds: list[int] = []
+        starts: list[int] = []
         for qi, q in enumerate(quantities):
-            self._words(text, pos, q.start, words, spaces, bounds)
+            self._words(text, pos, q.start, words, spaces, bounds, starts)
             qty_at[len(words)] = qi
             words.append(text[q.start:q.end])
             bounds.append(q.end)
+            starts.append(q.start)
             spaces.append(False)
             pos = q.end
-        self._words(text, pos, end, words, spaces, bounds)
+        self._words(text, pos, end, words, spaces, bounds, starts)
         for i, b in enumerate(bounds):
             spaces[i] = b < end and text[b].isspace()
         doc = Doc(self.nlp.vocab, words=words or [" "], spaces=spaces or [False])
         for i in qty_at:
             doc[i].norm_ = QTY_NORM  # a plain attribute: much faster to match than a custom extension
-        return doc, qty_at
+        return doc, qty_at, starts
 
     @staticmethod
-    def _words(text: str, a: int, b: int, words: list[str], spaces: list[bool], bounds: list[int]) -> None:
+    def _words(text: str, a: int, b: int, words: list[str], spaces: list[bool], bounds: list[int],
+               starts: list[int]) -> None:
         for m in _TOKEN.finditer(text, a, b):
             words.append(m.group())
             spaces.append(False)
             bounds.append(m.end())
+            starts.append(m.start())
 
     def match(self, text: str, start: int, end: int, quantities: list[Quantity],
               content_start: int | None = None) -> dict[int, ComparatorMatch]:
         """Best comparator for each quantity (by index in ``quantities``) in the clause text[start:end]."""
-        doc, qty_at = self.make_doc(text, start, end, quantities)
+        doc, qty_at, starts = self.make_doc(text, start, end, quantities)
         first_token = 0
         if content_start is not None:
-            for tok in doc:
-                if start + tok.idx >= content_start:
-                    first_token = tok.i
-                    break
+            first_token = next((i for i, s in enumerate(starts) if s >= content_start), 0)
         best: dict[int, tuple[tuple[int, int, int], ComparatorMatch]] = {}
         for match_id, s, e in self.matcher(doc):
             rule = self.rules[self.nlp.vocab.strings[match_id]]

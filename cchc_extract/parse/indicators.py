@@ -14,7 +14,7 @@ _HEAD = regex.compile(r"(?i)^(?:\s|[-+•*:;,.]|\*\*)*(?:(?:đảm bảo|bảo �
 _MEASURE = regex.compile(r"(?i)\b(tỷ lệ|tỉ lệ|số lượng|số|mức độ|mức|chỉ số|thời gian|tốc độ|tổng|kim ngạch|thu nhập|"
                          r"GRDP|GDP|giá trị|doanh thu|sản lượng|diện tích|bình quân)\b")
 _SCOPE_OPENERS = regex.compile(r"(?i)^(lĩnh vực|các lĩnh vực|riêng|đối với|trong đó|cấp|khối|ngành|tại)\b")
-_AFTER_STOP = regex.compile(r"[;.]|\s(?:theo|tại|trên cơ sở|nhằm|để)\s|,\s")
+_CLAUSE_STOP = regex.compile(r"[;.]|\s(?:theo|nhằm|để|so với|trong đó)\s")
 _MAX = 220
 
 
@@ -24,29 +24,69 @@ def clean(s: str) -> str:
     return s
 
 
-def own_indicator(before: str, after: str, unit: str | None, percent: bool) -> str:
-    """Indicator from the clause: the words before the number, else the words after it."""
-    lead = _HEAD.sub("", clean(before))
-    lead = clean(_TAIL.sub("", lead))
-    tail = clean(after)
-    m = _AFTER_STOP.search(tail)
-    tail_short = clean(tail[:m.start()]) if m and m.start() > 8 else tail
-    tail_short = clean(regex.sub(r"(?i)\btrở lên\b|\btrở xuống\b", "", tail_short))
-    if len(lead.split()) >= 3 or (lead and not tail_short):
-        out = lead
+def measure_phrase(text: str) -> str:
+    """The part of a lead that names a measure: drop adverbial chunks ("Hiện nay,", "Năm 2024,")."""
+    lead = clean(_TAIL.sub("", _HEAD.sub("", clean(text))))
+    chunks = [c for c in regex.split(r",\s+", lead) if c.strip()]
+    for i, chunk in enumerate(chunks):
+        if _MEASURE.search(chunk):
+            return clean(_HEAD.sub("", ", ".join(chunks[i:])))
+    return clean(_HEAD.sub("", chunks[-1])) if chunks else ""
+
+
+def tail_phrase(after: str) -> str:
+    """The words after a number that say what was counted, up to the clause's next part."""
+    tail = clean(regex.sub(r"(?i)^\s*(?:\*\*)?\s*(?:trở lên|trở xuống)\b", "", after))
+    out = []
+    for m in regex.finditer(r"[^,]+(?:,|$)", tail):
+        piece = m.group()
+        if out and len(" ".join(out).split()) >= 4:
+            break
+        out.append(piece)
+    tail = "".join(out)
+    digit = regex.search(r"\d", tail)
+    if digit:
+        tail = tail[:digit.start()]
+    m = _CLAUSE_STOP.search(tail)
+    if m:
+        tail = tail[:m.start()]
+    tail = regex.sub(r"(?i)\btrở lên\b|\btrở xuống\b", "", tail)
+    return clean(" ".join(tail.split()[:25]))
+
+
+def own_indicator(lead: str, segment: str, after: str, unit: str | None, percent: bool) -> str:
+    """Indicator from the clause: ``lead`` runs from the clause start to the number, ``segment`` from the
+    previous number (equal to ``lead`` for the first number), ``after`` to the clause end."""
+    main = measure_phrase(lead)
+    seg = measure_phrase(segment)
+    tail = tail_phrase(after)
+    scope = tail if _SCOPE_OPENERS.match(tail) else ""
+    noun = "" if scope else tail
+    labelled = lead.rstrip(" *").endswith(":") and len(main.split()) >= 3
+    if seg and _MEASURE.search(seg):
+        out = seg
     elif percent:
-        noun = tail_short
-        out = f"Tỷ lệ {noun}" if noun else lead
-        if lead and noun:
-            out = f"{out} ({lead})" if len(lead.split()) > 1 else out
+        if main and (_MEASURE.search(main) or labelled):
+            out = main
+        elif len(noun.split()) >= 2:
+            out = f"Tỷ lệ {noun}"
+        else:
+            out = main or seg or noun
     else:
-        base = f"Số {unit}" if unit else ""
-        out = clean(f"{base} {tail_short} {lead}")
-    if len(out.split()) < 3:
-        fallback = clean(_TAIL.sub("", _HEAD.sub("", clean(before))))
-        if len(fallback.split()) > len(out.split()):
-            out = f"{out} ({fallback})" if out and out.split()[0] in ("Tỷ", "Số") else fallback
-    return out[:_MAX].strip()
+        head = f"Số {unit}" if unit else "Số"
+        if unit == "hạng":
+            out = f"Thứ hạng {main}".strip()
+        elif labelled:
+            out = main
+        elif noun:
+            out = f"{head} {noun}"
+        elif main and _MEASURE.search(main):
+            out = main
+        else:
+            out = f"{head} {seg or main}".strip()
+    if scope and scope.lower() not in out.lower():
+        out = f"{out} {scope}"
+    return clean(out)[:_MAX].strip()
 
 
 def needs_context(indicator: str) -> bool:

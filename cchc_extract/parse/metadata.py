@@ -37,7 +37,9 @@ _CLOSING_ISSUER = regex.compile(
     r"Văn phòng|Trung tâm|Chi cục|Cục|Hội đồng nhân dân)[^.;,\n*]{0,60}?)\s*(?:[.;,\n*]|$)")
 _CAPS_LINE = regex.compile(r"^[\p{Lu}\d\s,.\-–&()/]+$")
 _WEB_DATE_LINE = regex.compile(r"(?i)(thứ\s+(hai|ba|tư|năm|sáu|bảy)|chủ nhật|\d{1,2}\s+tháng\s+\p{L}+\s+\d{4}|"
-                               r"\d{1,2}/\d{1,2}/\d{4}\s*,?\s*\d{1,2}:\d{2})")
+                               r"\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}\s*,?\s*\d{1,2}:\d{2}|"
+                               r"(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|ngày xuất bản|đăng lúc|ngày)\s*:?\s*"
+                               r"\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|^\s*\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}\s*$)")
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +95,7 @@ def read_metadata(layout: Layout) -> Document:
 
 def _clean_place(place: str) -> str:
     place = regex.sub(r"^.*\bSố\b[^\s]*\s+\S+\s+", "", place)
-    place = regex.sub(r"^(?:[\p{Lu}\d]+(?:\s*[-/–]\s*[\p{L}\d]+)+\s+)+", "", place).strip(" *-")
+    place = regex.sub(r"^(?:[\p{Lu}\d][\p{L}\d]*(?:[-/–][\p{L}\d]+)+\s+)+", "", place).strip(" *-")
     return place
 
 
@@ -142,7 +144,7 @@ def _subject(layout: Layout, top: list[Line], title_line: Line | None) -> str | 
             nxt = ln.index + 1
             while nxt < len(layout.lines) and not layout.lines[nxt].blank and len(parts) < 5:
                 t = layout.lines[nxt].text.strip()
-                if _PLACE_DATE.search(t) or t.lower().startswith("kính gửi"):
+                if _PLACE_DATE.search(t) or t.lower().startswith("kính gửi") or _not_subject(t):
                     break
                 parts.append(t)
                 nxt += 1
@@ -162,7 +164,7 @@ def _subject(layout: Layout, top: list[Line], title_line: Line | None) -> str | 
                     break
                 nxt += 1
                 continue
-            if _PLACE_DATE.search(t) or _NUMBER_LINE.search(t) or regex.match(r"^[-_=*.]{3,}$", t):
+            if _PLACE_DATE.search(t) or _NUMBER_LINE.search(t) or _not_subject(t):
                 break
             if ln.label_kind in ("roman", "arabic", "article") or t.lower().startswith(("căn cứ", "kính gửi")):
                 break
@@ -171,6 +173,12 @@ def _subject(layout: Layout, top: list[Line], title_line: Line | None) -> str | 
         if parts:
             return _clean_subject(" ".join(parts))
     return None
+
+
+def _not_subject(line: str) -> bool:
+    """Lines that end a trích yếu: rules, the national motto, body paragraphs."""
+    return bool(regex.match(r"^[-_=*.]{3,}$", line)) or len(line) > 160 or \
+        bool(regex.match(r"(?i)^(cộng hòa|cộng hoà|độc lập|căn cứ|thực hiện|kính gửi)\b", line))
 
 
 def _clean_subject(s: str) -> str:
@@ -323,7 +331,7 @@ def _compose_issuer(block: list[str], header: dict) -> str:
 
 def _locality_of(name: str, header: dict) -> str | None:
     words = "|".join(sorted(map(regex.escape, header["locality_words"]), key=len, reverse=True))
-    m = regex.search(rf"(?i)\b(?:{words})\s+[\p{{L}}\d ]+$", name)
+    m = regex.search(rf"(?i)\b(?:{words})\s+[\p{{L}}\d][\p{{L}}\d \-]*$", name)
     return m.group() if m else None
 
 
@@ -340,10 +348,10 @@ def _complete_locality(issuer: str, text: str, header: dict, place: str | None) 
     if _locality_of(issuer, header):
         return issuer
     # "Phòng Văn hóa và Thông tin" -> "... quận Tân Bình" from the place line.
-    if place:
+    if place and not issuer.casefold().endswith(place.casefold()):
         m2 = regex.search(rf"(?i)\b(?:{words})\s+{regex.escape(place)}\b", text)
         if m2:
-            loc = m2.group()
+            loc = _case(m2.group(), header)
             return f"{issuer} {loc[0].lower() + loc[1:]}"
     return issuer
 
@@ -397,6 +405,8 @@ def _year(subject: str | None, layout: Layout, date: str | None) -> int | None:
         m = _YEAR_IN.findall(subject)
         if m:
             return int(m[-1])
+    if date:
+        return int(date[:4])
     counts = Counter(int(y) for ln in layout.body_lines() for y in _YEAR_IN.findall(ln.text))
     if counts:
         best = max(counts.values())

@@ -52,14 +52,14 @@ def _context() -> _Context:
         before_word=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['not_quantity_before'])})\s*[:.]?\s*"
                                   rf"(?:\*\*)?$"),
         levels=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lv})\s+\d{{1,2}}(?![\d%,.]\d)(?:\s*(?:,|và|hoặc|-|/)\s*"
-                             rf"(?:(?:{lv})\s+)?\d{{1,2}}(?![\d%]|\s*%))*+"),
+                             rf"(?:(?:{lv})\s+\d{{1,2}}|[1-4](?!\d)(?![%,.]\d)(?!\s*(?:%|dịch vụ|thủ tục|TTHC|hồ sơ|"
+                             rf"DVC))))*+"),
         rank=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['rank_before'])})\s*$"),
         duration=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['duration_cues'])})(?![\p{{L}}])"),
         population=regex.compile(rf"(?i)^\s*(?:\*\*)?\s*(?:số\s+|các\s+)?(?:{_alternation(data['population_nouns'])})"
                                  rf"(?![\p{{L}}])"),
         narrative=regex.compile(rf"(?i)^\s*(?:{_alternation(data['narrative_nouns'])})(?![\p{{L}}])"),
-        count_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['count_verbs'])})(?:\s+(?:được|xong|tại|cho|"
-                                 rf"thêm|mới|lại|và))*\s*$"),
+        count_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['count_verbs'])})(?:\s+[\p{{L}}]+){{0,3}}\s*$"),
     )
 
 
@@ -79,7 +79,7 @@ def find_targets(layout: Layout, document: Document, references: list[Reference]
     targets: list[Target] = []
     table_header: dict[int, list[str]] = {}
     for line in layout.lines:
-        if line.zone != "body" or line.blank:
+        if line.blank or line.zone != "body" and not _is_headline(line, document):
             continue
         if line.cells is not None:
             targets.extend(_table_row(layout, line, document, masks, table_header))
@@ -110,6 +110,13 @@ class _Masks:
         """True when some span overlaps q: among spans starting before q.end, one ends after q.start."""
         k = bisect.bisect_left(self.starts, q.end)
         return k > 0 and self.max_end[k - 1] > q.start
+
+
+def _is_headline(line: Line, document: Document) -> bool:
+    """A news post's title states its headline figure ("... tiếp nhận hơn 45 nghìn hồ sơ")."""
+    if document.doc_type != "tin_bai" or not document.subject or line.zone != "header":
+        return False
+    return line.text.strip().strip("*").strip() == document.subject
 
 
 def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantities: list[Quantity],
@@ -175,8 +182,8 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                 o.percent and o.start > q.end for o in quantities[i + 1:]):
             role = "population"
         seg_before = text[max(prev_end, line.content_start, cs):q.start]
-        indicator = indicators.own_indicator(seg_before if len(seg_before.split()) >= 3 else before,
-                                             after, None if q.percent else unit, q.percent)
+        noun = None if q.percent else (unit or "").split(" ")[-1] if unit in ("hạng",) else _base_noun(unit)
+        indicator = indicators.own_indicator(before, seg_before, after, noun, q.percent)
         if indicators.needs_context(indicator):
             indicator = indicators.with_context(indicator, _context_indicator(layout, line))
         out.append(Target(
@@ -190,9 +197,9 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     return out
 
 
-_JOINED = regex.compile(r"(?i)^(?:\s*(?:\*\*)?\s*(?:trong\s+)?(?:năm\s+(?:19|20)\d{2})?[^;:.\d]{0,40}?)"
-                        r"(?:,|\bvà|\bhoặc)\s*"
-                        r"(?:(?:năm\s+(?:19|20)\d{2}|ở|tại|với)[^;:.\d]{0,30}?)?$")
+_JOINED = regex.compile(r"(?i)^(?:\s*(?:\*\*)?\s*(?:trong\s+)?(?:năm\s+(?:19|20)\d{2})?[^;:.\d]{0,60}?)"
+                        r"(?:,|\bvà|\bhoặc)\s*(?P<scope>(?:năm\s+(?:19|20)\d{2}|[^;:.\d]){0,30}?)\s*(?:\*\*)?$")
+_OWN_VERB = regex.compile(r"(?i)(?<![\p{L}])(?:đạt|là|bằng|chiếm|tăng|giảm|có)(?![\p{L}])")
 
 
 def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[int, ComparatorMatch]) -> None:
@@ -202,7 +209,8 @@ def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[in
         if i in matches or prev is None or prev.comparator in ("eq", "range"):
             continue
         between = text[quantities[i - 1].end:quantities[i].start]
-        if len(between.split()) <= 8 and _JOINED.match(between):
+        joined = _JOINED.match(between) if len(between.split()) <= 12 else None
+        if joined and len(joined.group("scope").split()) <= 4 and not _OWN_VERB.search(joined.group("scope")):
             matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
 
 
@@ -211,9 +219,10 @@ def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document
     now = int(document.date[:4]) if document.date else document.year
     if not now:
         return 0.0
-    years = [int(y) for y in _YEAR.findall(text, max(line.content_start, cs - 80), pos)]
+    years = [int(y) for y in _YEAR.findall(text, line.content_start, pos)]
     if years and years[-1] < now and not regex.search(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}", text[cs:pos]):
-        return -2.5
+        last = list(_YEAR.finditer(text, line.content_start, pos))[-1]
+        return -4.0 if pos - last.end() < 40 else -2.5
     return 0.0
 
 
@@ -226,6 +235,14 @@ def _prefix_vote(text: str, line: Line, cs: int) -> float:
     if not prefix.strip():
         return 0.0
     return 0.5 * kinds.clause_vote(prefix, "") + kinds.header_vote(prefix)
+
+
+def _base_noun(unit: str | None) -> str | None:
+    """'triệu hồ sơ' -> 'hồ sơ', 'tỷ đồng' stays (money keeps its scale)."""
+    if not unit:
+        return None
+    scale = regex.match(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ngàn)\s+(?!đồng|USD)", unit)
+    return unit[scale.end():] if scale else unit
 
 
 def _context_vote(layout: Layout, line: Line) -> float:

@@ -72,13 +72,13 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
         if second and second.group("unit") and not second.group("scale"):
             other = _canonical_units().get(" ".join(second.group("unit").split()).lower())
             if other and other != canonical:
-                base = f"{base}{joined.group().strip()} {other}" if joined.group().strip() == "," else f"{base}/{other}"
+                base = f"{base}, {other}"
                 end = second.end()
     full = " ".join([*scale.lower().split(), base]) if scale else base
     return UnitMatch(full, end, base)
 
 
-_JOINED_UNIT = regex.compile(r"[^\S\n]*(?:,|/)(?=[^\S\n]*\p{L})")
+_JOINED_UNIT = regex.compile(r"[^\S\n]*,(?=[^\S\n]*\p{L})")
 
 
 @lru_cache(maxsize=1)

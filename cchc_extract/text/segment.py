@@ -23,7 +23,8 @@ _ARTICLE = regex.compile(r"(Điều\s+\d{1,3})\s*[.:]\s*")
 _MARKUP = regex.compile(r"(?:\*\*|__)?")
 _TABLE_SEP = regex.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?$")
 _SENTENCE_END = regex.compile(r"[;!?](?=\s|$)|\.(?=\s+[\p{Lu}\d*\-+(“\"]|\s*$)")
-_ABBREV_BEFORE_DOT = regex.compile(r"(?:\b(?:TP|Tp|tp|P|Q|TS|ThS|PGS|GS|BS|KS|CN|St|v\.v|Th|TX|TT|H|X|Ô|Bà|Mr|Ms|No)|"
+_ABBREV_BEFORE_DOT = regex.compile(r"(?:(?:^|[\s:;(])(?:\d{1,2}|[IVX]{1,4}|[a-zđ])$|"
+                                   r"\b(?:TP|Tp|tp|P|Q|TS|ThS|PGS|GS|BS|KS|CN|St|v\.v|Th|TX|TT|H|X|Ô|Bà|Mr|Ms|No)|"
                                    r"\b\p{Lu})$")
 _BODY_OPENERS = regex.compile(r"(?i)^(căn cứ|thực hiện|thi hành|theo|nhằm|để|trong|ngày|sáng|chiều|tối|qua|hiện nay|"
                               r"trên cơ sở|ủy ban nhân dân|uỷ ban nhân dân|ubnd|sở|phòng|ban)\b")

@@ -103,7 +103,7 @@ def _split_header(paras: list[list[str]]) -> tuple[Block | None, list[list[str]]
                 return None, paras
             hb = Block("header")
             right_prev = False
-            for pj, lj, x in lines[:k + 1]:
+            for _pj, _lj, x in lines[:k + 1]:
                 is_rule = bool(re.fullmatch(r"[-_=.*]{3,}", x))
                 right = bool(_RIGHT.search(x)) or (is_rule and right_prev)
                 (hb.right if right else hb.left).append(x)
@@ -310,7 +310,8 @@ PORTAL = """<!DOCTYPE html>
 <div class="hotline">Đường dây nóng: 1900 1234 - Email: banbientap@portal.gov.vn</div></header>
 <nav class="menu"><ul><li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu">Giới thiệu</a></li>
 <li><a href="/tin-tuc">Tin tức - Sự kiện</a></li><li><a href="/cchc">Cải cách hành chính</a></li>
-<li><a href="/vb">Văn bản</a></li><li><a href="/dvc">Dịch vụ công mức độ 4</a></li><li><a href="/lh">Liên hệ</a></li></ul></nav>
+<li><a href="/vb">Văn bản</a></li><li><a href="/dvc">Dịch vụ công mức độ 4</a></li>
+<li><a href="/lh">Liên hệ</a></li></ul></nav>
 <div class="breadcrumb"><a href="/">Trang chủ</a> &gt; <a href="/cchc">Cải cách hành chính</a></div>
 <div class="container"><main><article class="post">
 <div class="meta">Ngày đăng: 05/01/2024 | Lượt xem: 1523</div>

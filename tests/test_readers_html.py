@@ -25,7 +25,7 @@ def test_portal_chrome_removed():
 
 def test_tables_and_header_table():
     lines = read_bytes(render(DOC, "html"), "trang.html").text.split("\n")
-    assert lines[:2] == ["Số: 15/KH-UBND", "Hà Nội, ngày 3 tháng 2 năm 2024"]
+    assert lines[:3] == ["Số: 15/KH-UBND", "", "Hà Nội, ngày 3 tháng 2 năm 2024"]
     assert "STT | Chỉ tiêu | Kế hoạch" in lines and "1 | Tỷ lệ số hóa | 100%" in lines
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -32,7 +32,7 @@ class Cues:
         return bool(self.list_label.match(line.lstrip() + " "))
 
 
-@lru_cache(maxsize=None)
+@cache
 def cues() -> Cues:
     """Load and compile the cues once; a bad pattern fails here, not halfway through a document."""
     path = resources.files("cchc_extract") / "lang" / "vi" / "reader_cues.json"

@@ -46,8 +46,9 @@ def check_package(data: bytes) -> None:
                                 f"(limit {MAX_UNCOMPRESSED // 2**20} MB)")
         for info in infos:
             if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                raise LimitExceeded(f"the Word part {info.filename} expands {info.file_size // max(info.compress_size, 1)}"
-                                    f" times (limit {MAX_RATIO}): refusing a possible zip bomb")
+                ratio = info.file_size // max(info.compress_size, 1)
+                raise LimitExceeded(f"the Word part {info.filename} expands {ratio} times (limit {MAX_RATIO}): "
+                                    "refusing a possible zip bomb")
             if not info.filename.lower().endswith((".xml", ".rels")):
                 continue
             try:
@@ -356,7 +357,10 @@ class _Walker:
                 and cues().is_header_table_text(flat):
             # The Nghị định 30 header: issuer and number on the left, motto, place and date on the right.
             out = []
+            # A blank line between the columns: the subject under "Số:" must not run into the motto.
             for col in (0, 1):
+                if col and out:
+                    out.append(("", ""))
                 for row in rows:
                     if len(row) > col:
                         lines, where = row[col]
@@ -392,7 +396,8 @@ def _assemble(blocks: list[_Block]) -> tuple[str, list[Origin]]:
                 parts.append("\n")
                 pos += 1
             parts.append(text)
-            origins.append(Origin(pos, pos + len(text), where))
+            if text:
+                origins.append(Origin(pos, pos + len(text), where))
             pos += len(text)
     return "".join(parts), origins
 

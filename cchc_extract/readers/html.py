@@ -158,9 +158,10 @@ def _table(table, n: int) -> list[tuple[str, str]]:
         rows.append(cells)
     flat = " ".join(" ".join(r) for r in rows)
     if rows and len(rows) <= 6 and max(len(r) for r in rows) == 2 and cues().is_header_table_text(flat):
-        lines = [(ln, f"table {n} column {col + 1}") for col in (0, 1) for r in rows if len(r) > col
-                 for ln in r[col].split("\n") if ln.strip()]
-        return lines
+        columns = [[(ln, f"table {n} column {col + 1}") for r in rows if len(r) > col
+                    for ln in r[col].split("\n") if ln.strip()] for col in (0, 1)]
+        # a blank line between the columns, as between two cells read one after the other
+        return columns[0] + ([("", "")] if columns[0] and columns[1] else []) + columns[1]
     out = []
     for r, cells in enumerate(rows):
         cells = [" ".join(c.split()) for c in cells]
@@ -196,6 +197,7 @@ def _assemble(blocks: list[list[tuple[str, str]]]) -> tuple[str, list[Origin]]:
                 parts.append("\n")
                 pos += 1
             parts.append(line)
-            origins.append(Origin(pos, pos + len(line), where))
+            if line:
+                origins.append(Origin(pos, pos + len(line), where))
             pos += len(line)
     return "".join(parts), origins

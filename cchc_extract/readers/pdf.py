@@ -48,7 +48,7 @@ class Line:
     first_word: float = 0.0
     number: int = 0
     rows: list[str] | None = None  # set for a table: its rendered rows
-    header: bool = False  # part of the two-column header block: never joined
+    header: int = 0  # column (1 left, 2 right) of the two-column header block: never joined to body
 
     @property
     def size(self) -> float:
@@ -291,7 +291,7 @@ def _header_block(page: Page) -> None:
     """
     lines = page.lines
     head = lines[:25]
-    pairs = [(a, b) for a, b in zip(head, head[1:]) if abs(a.top - b.top) < 2 and b.left > a.right]
+    pairs = [(a, b) for a, b in zip(head, head[1:], strict=False) if abs(a.top - b.top) < 2 and b.left > a.right]
     if pairs:
         split = statistics.median((a.right + b.left) / 2 for a, b in pairs)
     else:
@@ -309,8 +309,10 @@ def _header_block(page: Page) -> None:
     right = _join_column([ln for ln in block if ln.left > split])
     if not left or not right:
         return
-    for ln in left + right:
-        ln.header = True
+    for ln in left:
+        ln.header = 1
+    for ln in right:
+        ln.header = 2
     page.lines = left + right + lines[n:]
 
 
@@ -393,7 +395,8 @@ def _page_geometry(page: Page) -> _Geometry:
     long_lines = [ln for ln in body if len(ln.text) >= 30]
     reliable = len(long_lines) >= 3
     long_lines = long_lines or body
-    deltas = [round((b.top - a.top) * 2) / 2 for a, b in zip(body, body[1:]) if 0 < b.top - a.top < 3 * a.size]
+    deltas = [round((b.top - a.top) * 2) / 2 for a, b in zip(body, body[1:], strict=False)
+              if 0 < b.top - a.top < 3 * a.size]
     repeated = sorted(d for d in set(deltas) if deltas.count(d) >= max(2, len(deltas) // 10))
     # line pitch: the smallest spacing seen twice (paragraph spacing is larger)
     pitch = repeated[0] if repeated else (statistics.median(deltas) if deltas else 14.0)
@@ -405,7 +408,7 @@ def _separator(prev: Line, nxt: Line, geometry: dict[int, _Geometry]) -> str:
     if prev.rows is not None or nxt.rows is not None:
         return "\n\n"
     if prev.header or nxt.header:
-        return "\n" if prev.header and nxt.header else "\n\n"
+        return "\n" if prev.header == nxt.header else "\n\n"
     g = geometry.get(prev.page)
     same_page = prev.page == nxt.page
     gap_break = False

@@ -19,7 +19,7 @@ import bisect
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -78,7 +78,7 @@ def _validate_scheme(data: dict, name: str) -> Scheme:
     return Scheme(data["scheme"], enc, dec, bool(data.get("uppercase", True)), max(map(len, dec)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def schemes() -> tuple[Scheme, ...]:
     """The legacy schemes, loaded and validated once."""
     return tuple(_validate_scheme(_load_json(f"legacy_{n}.json"), f"legacy_{n}.json") for n in ("vni", "tcvn3"))
@@ -91,7 +91,7 @@ def scheme(name: str) -> Scheme:
     raise KeyError(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _syllable_data() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
     data = _load_json("syllables.json")
     initials = tuple(sorted(data["initials"], key=len, reverse=True))
@@ -158,7 +158,7 @@ def decode_word(word: str, s: Scheme, line_upper: bool = False) -> str:
     result = "".join(out)
     if caseless:
         # .VnTimeH capitals share the small codes: restore capitals where the rest of the word is capital.
-        cased = [c for c, o in zip(result, _origin_flags(word, s)) if c.isalpha() and not o]
+        cased = [c for c, o in zip(result, _origin_flags(word, s), strict=True) if c.isalpha() and not o]
         if cased and all(c.isupper() for c in cased) and (len(cased) >= 2 or line_upper):
             result = result.upper()
     return result
@@ -170,7 +170,7 @@ def _origin_flags(word: str, s: Scheme) -> list[bool]:
 
 
 # A word: letters and the symbol characters legacy tables use for letters (©, ¸, µ, soft hyphen...).
-@lru_cache(maxsize=None)
+@cache
 def _word_re() -> regex.Pattern:
     extra = "".join(sorted({c for s in schemes() for c in s.legacy_chars if not c.isalpha()}))
     return regex.compile(r"[\p{L}\p{M}" + regex.escape(extra) + r"]+")
@@ -251,7 +251,7 @@ def repair(text: str) -> Repaired:
     anchors: list[tuple[int, int]] = []
     done = 0  # old offset copied so far
     new_len = 0
-    for (lstart, _line, words), st in zip(lines, best_stats):
+    for (lstart, _line, words), st in zip(lines, best_stats, strict=True):
         legacy_line = st.unicode_words == 0 and (whole_doc or st.evidence >= MIN_LINE_EVIDENCE)
         if not legacy_line and st.evidence < (1 if whole_doc else MIN_LINE_EVIDENCE):
             continue
@@ -309,10 +309,15 @@ def _all_vietnamese_letters(word: str) -> bool:
 def _mostly_upper(words: list[str], s: Scheme) -> bool:
     """An all-capitals line (a heading), judged on letters whose case the scheme keeps.
 
-    ASCII abbreviations ("KH-UBND") say nothing about the line: "Sè: 15/KH-UBND" is "Số", not "SỐ".
+    Abbreviations ("KH-UBND", "QĐ") say nothing about the line: "Sè: 15/QĐ-UBND" is "Số", not "SỐ".
     """
-    known = [[c for c, o in zip(w, _origin_flags(w, s)) if c.isalpha() and not o] for w in words]
+    known = [[c for c, o in zip(w, _origin_flags(w, s), strict=True) if c.isalpha() and not o] for w in words]
     if any(c.islower() for k in known for c in k):
         return False
-    legacy_words = [k for w, k in zip(words, known) if not w.isascii() and k]
+    legacy_words = [k for w, k in zip(words, known, strict=True)
+                    if not w.isascii() and k and _has_vowel(decode_word(w, s))]
     return len(legacy_words) >= 2
+
+
+def _has_vowel(word: str) -> bool:
+    return any(c in "aeiouy" for c in unicodedata.normalize("NFD", word.lower()))

@@ -17,7 +17,8 @@ def signature(target_set) -> dict:
     doc = target_set.document.model_dump(mode="json")
     doc.pop("recipients", None)  # a list of lines: compared separately where it matters
     return {
-        "targets": sorted((t.value, t.value_max, t.comparator, t.unit, t.kind) for t in target_set.targets),
+        "targets": sorted(((t.value, t.value_max, t.comparator, t.unit, t.kind) for t in target_set.targets),
+                          key=lambda k: tuple("" if v is None else str(v) for v in k)),
         "references": sorted(r.ref for r in target_set.references),
         "document": doc,
     }

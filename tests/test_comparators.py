@@ -27,6 +27,9 @@ FROM_CORPUS = [
     ("- GRDP tăng 7-7,5% so với năm trước.", 7, "range", 7.5),
     ("- Tỷ lệ hồ sơ trực tuyến tối thiểu 70% trong năm 2025 và 85% trong năm 2026.", 85, "gte", None),
     ("- Tỷ lệ đạt ≥ 95%.", 95, "gte", None),
+    ("h) Giảm ít nhất 10% số lượng đơn vị sự nghiệp công lập và 10% biên chế sự nghiệp.", 10, "gte", None),
+    ("- Tỷ lệ hồ sơ trực tuyến mức độ 3 và 4 đạt tối thiểu **80%**.", 80, "gte", None),
+    ("- Tỷ lệ đúng hạn cấp thị xã đạt trên 97%, cấp xã 98%.", 98, "gt", None),
 ]
 
 

@@ -23,6 +23,8 @@ _PLACE_DATE = regex.compile(
     r"\s*(?:năm\s*|[/.\-]\s*)(?P<y>\d{4})"
 )
 _SUBJECT = regex.compile(r"^\W{0,3}(?:V/v|V/V|v/v|Vv|Về việc|VỀ VIỆC)\s*[:.]?\s*", regex.IGNORECASE)
+_LABELLED_DATE = regex.compile(r"(?i)\s(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|ngày xuất bản|đăng lúc)\s*:?\s*"
+                            r"\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}")
 _YEAR_IN = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
 _NAME_WORD = r"[\p{Lu}][\p{Ll}]+"
 _PERSON = regex.compile(rf"^(?:{_NAME_WORD}|Ksor|H')(?:\s+{_NAME_WORD}){{1,4}}$")
@@ -78,6 +80,10 @@ def read_metadata(layout: Layout) -> Document:
             web = True
             date = posted[0]
             post_line = posted[1]
+            labelled = _LABELLED_DATE.search(post_line.text)
+            if labelled and len(post_line.text[:labelled.start()].split()) >= 3 and not subject:
+                # "Title ... Cập nhật: 22-07-2019" (a title and its date label joined on one line)
+                subject = post_line.text[:labelled.start()].strip().strip("*").strip()
             web_title = _web_title(lines, post_line)
             if web_title and not subject:
                 subject = web_title.text.strip().strip("*").strip()
@@ -277,9 +283,13 @@ def _issuer(layout: Layout, top: list[Line], number_line: Line | None, place_lin
     block: list[str] = []
     if stop is not None:
         for ln in top:
-            if ln.index >= stop:
+            if ln.index > stop:
                 break
             t = ln.text.strip().strip("*").strip()
+            if ln.index == stop:
+                # a flattened header: "SỞ TƯ PHÁP Độc lập - Tự do - Hạnh phúc Số: 215/CTr-STP ..."
+                cut = [m.start() for m in (_NUMBER_LINE.search(t), _PLACE_DATE.search(t)) if m]
+                t = t[:min(cut)].strip() if cut else ""
             for m in header["national_motto"]:
                 t = regex.sub(regex.escape(m), "", t, flags=regex.IGNORECASE).strip()
             if not t or regex.match(r"^[-_=*.]{2,}$", t) or t.lower() in motto:

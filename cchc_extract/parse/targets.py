@@ -116,7 +116,7 @@ def _is_headline(line: Line, document: Document) -> bool:
     """A news post's title states its headline figure ("... tiếp nhận hơn 45 nghìn hồ sơ")."""
     if document.doc_type != "tin_bai" or not document.subject or line.zone != "header":
         return False
-    return line.text.strip().strip("*").strip() == document.subject
+    return line.text.strip().strip("*").strip().startswith(document.subject)
 
 
 def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantities: list[Quantity],

@@ -30,6 +30,11 @@ _BODY_OPENERS = regex.compile(r"(?i)^(căn cứ|thực hiện|thi hành|theo|nh�
                               r"trên cơ sở|ủy ban nhân dân|uỷ ban nhân dân|ubnd|sở|phòng|ban)\b")
 _KINH_GUI = regex.compile(r"(?i)^(\*\*)?kính\s+gửi\b")
 _NOI_NHAN = regex.compile(r"(?i)^(\*\*)?nơi\s+nhận\b")
+# Lines that close the header: a document title in capitals, "V/v ...", the place-and-date line, a web date.
+_TITLE_LINE = regex.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|THÔNG BÁO|CHỈ THỊ|NGHỊ QUYẾT|CÔNG VĂN|TỜ TRÌNH|HƯỚNG DẪN|"
+                            r"CHƯƠNG TRÌNH|CÔNG ĐIỆN|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH)\b|^\W{0,3}(?:V/v|Về việc)\b")
+_HEADER_LINE = regex.compile(r"(?i),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|^\W{0,3}Số\s*:|"
+                             r"^(?:thứ\s+\p{L}+,\s*)?\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}\b|cập nhật|ngày đăng")
 _TITLE_CAPS = regex.compile(r"^[\p{Lu}\d\s,.\-–:;()/\"“”]+$")
 
 
@@ -149,6 +154,7 @@ def _zones(layout: Layout) -> None:
     lines = layout.lines
     in_tail = False
     body_started = False
+    title_seen = gap_after_title = False
     zone_state = None  # "recipients" / "closing" while inside those blocks
     for line in lines:
         text = line.text.strip().strip("*").strip()
@@ -182,10 +188,15 @@ def _zones(layout: Layout) -> None:
                 continue
             zone_state = None
         if not body_started:
-            if _opens_body(line, text):
+            if _opens_body(line, text) or (gap_after_title and len(text) > 30 and not _TITLE_CAPS.match(text)
+                                           and not _HEADER_LINE.search(text)):
                 body_started = True
             else:
                 line.zone = "header"
+                if _TITLE_LINE.match(text) or _HEADER_LINE.search(text):
+                    title_seen = True
+                elif not text and title_seen:
+                    gap_after_title = True
                 continue
         line.zone = "body"
 

@@ -22,8 +22,9 @@ def extract_file(path: str | Path) -> TargetSet:
     return extract_bytes(data, str(path))
 
 
-def extract_bytes(data: bytes, path: str) -> TargetSet:
-    source = read_bytes(data, path)
+def extract_bytes(data: bytes, path: str, *, password: str | None = None) -> TargetSet:
+    """Extract from a document's bytes; ``path`` is recorded as given; ``password`` opens encrypted PDFs."""
+    source = read_bytes(data, path, password=password)
     return extract_source(source, path=path, sha256=hashlib.sha256(data).hexdigest())
 
 

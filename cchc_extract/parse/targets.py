@@ -9,6 +9,8 @@ Table rows ("cell | cell | cell") are read cell by cell under their column headi
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,7 +75,7 @@ class _Candidate:
 def find_targets(layout: Layout, document: Document, references: list[Reference]) -> list[Target]:
     text = layout.text
     ctx = _context()
-    masks = sorted(date_spans(text) + all_reference_spans(text) + [m.span() for m in ctx.levels.finditer(text)])
+    masks = _Masks(date_spans(text) + all_reference_spans(text) + [m.span() for m in ctx.levels.finditer(text)])
     targets: list[Target] = []
     table_header: dict[int, list[str]] = {}
     for line in layout.lines:
@@ -83,14 +85,31 @@ def find_targets(layout: Layout, document: Document, references: list[Reference]
             targets.extend(_table_row(layout, line, document, masks, table_header))
             continue
         table_header.clear()
-        quantities = [q for q in find_quantities(text, line.start, line.end) if not _masked(q, masks)]
+        quantities = [q for q in find_quantities(text, line.start, line.end) if not masks.hit(q)]
         if not quantities:
             continue
+        starts = [q.start for q in quantities]
         for cs, ce in clauses(line):
-            in_clause = [q for q in quantities if cs <= q.start and q.end <= ce]
+            # quantities are in text order: bisect, so a one-line document stays linear
+            lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
+            in_clause = [q for q in quantities[lo:hi] if q.end <= ce]
             if in_clause:
                 targets.extend(_clause_targets(layout, line, (cs, ce), in_clause, document))
     return targets
+
+
+class _Masks:
+    """Spans (dates, references, list labels) whose numbers are not targets; a lookup is O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.max_end = list(itertools.accumulate((b for _, b in spans), max))
+
+    def hit(self, q: Quantity) -> bool:
+        """True when some span overlaps q: among spans starting before q.end, one ends after q.start."""
+        k = bisect.bisect_left(self.starts, q.end)
+        return k > 0 and self.max_end[k - 1] > q.start
 
 
 def _is_headline(line: Line, document: Document) -> bool:
@@ -98,10 +117,6 @@ def _is_headline(line: Line, document: Document) -> bool:
     if document.doc_type != "tin_bai" or not document.subject or line.zone != "header":
         return False
     return line.text.strip().strip("*").strip().startswith(document.subject)
-
-
-def _masked(q: Quantity, masks: list[tuple[int, int]]) -> bool:
-    return any(a < q.end and q.start < b for a, b in masks)
 
 
 def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantities: list[Quantity],
@@ -219,9 +234,12 @@ def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document
     return -2.5
 
 
+_MAX_PREFIX = 2000  # characters of the line before a clause read for cues (real lines are much shorter)
+
+
 def _prefix_vote(text: str, line: Line, cs: int) -> float:
     """Cues earlier in the same line, up to the clause: 'các chỉ tiêu năm 2021: ...; ...; X đạt 100%'."""
-    prefix = text[line.content_start:cs]
+    prefix = text[max(line.content_start, cs - _MAX_PREFIX):cs]  # bounded: linear on one-line documents
     if not prefix.strip():
         return 0.0
     return 0.5 * kinds.clause_vote(prefix, "") + kinds.header_vote(prefix)
@@ -273,7 +291,7 @@ def _year(text: str, cs: int, pos: int, document: Document) -> int | None:
     return document.year
 
 
-def _table_row(layout: Layout, line: Line, document: Document, masks: list[tuple[int, int]],
+def _table_row(layout: Layout, line: Line, document: Document, masks: _Masks,
                header: dict[int, list[str]]) -> list[Target]:
     """A row of an indicator table: the longest text cell names the indicator; numeric cells are values
     whose kind and year come from their column headings."""
@@ -302,7 +320,7 @@ def _table_row(layout: Layout, line: Line, document: Document, masks: list[tuple
     for k, (a, b) in enumerate(cells):
         if k in (ind_col, unit_col) or not numeric[k] or k == 0 and regex.fullmatch(r"\d{1,3}\.?", cell_texts[k]):
             continue
-        quantities = [q for q in find_quantities(text, a, b) if not _masked(q, masks)]
+        quantities = [q for q in find_quantities(text, a, b) if not masks.hit(q)]
         if not quantities:
             continue
         matches = comparator_matcher().match(text, a, b, quantities)

@@ -251,6 +251,21 @@ def _sections(layout: Layout) -> None:
             last_dash = None
 
 
+MAX_CLAUSE = 2000  # characters; real clauses are far shorter, and the cap keeps per-clause work bounded
+
+
+def _capped(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a span longer than MAX_CLAUSE at spaces, so a document that is one endless line stays linear."""
+    out = []
+    while b - a > MAX_CLAUSE:
+        cut = text.rfind(" ", a + MAX_CLAUSE // 2, a + MAX_CLAUSE)
+        cut = cut if cut > a else a + MAX_CLAUSE
+        out.append((a, cut))
+        a = cut
+    out.append((a, b))
+    return out
+
+
 def clauses(line: Line) -> list[tuple[int, int]]:
     """Split a line into sentence-like clauses (offsets), at ';', '!', '?' and sentence-ending dots."""
     text = line.text
@@ -266,7 +281,7 @@ def clauses(line: Line) -> list[tuple[int, int]]:
     if text[begin:].strip():
         spans.append((begin, len(text)))
     out = []
-    for a, b in spans:
+    for a, b in (piece for span in spans for piece in _capped(text, *span)):
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():

@@ -83,8 +83,8 @@ def to_json(target_set: TargetSet) -> str:
 
 
 def check(target_set: TargetSet) -> None:
-    from .schema import validation_errors
+    from .schema import first_violation
 
-    errors = validation_errors(target_set.model_dump(mode="json"))
-    if errors:
-        raise InvalidOutput("output failed schema validation: " + "; ".join(errors[:3]))
+    error = first_violation(target_set.model_dump(mode="json"))
+    if error:
+        raise InvalidOutput(f"output failed schema validation: {error}")

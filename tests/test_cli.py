@@ -58,3 +58,18 @@ def test_schema_file_is_committed_and_current() -> None:
     from cchc_extract.schema import schema_json
 
     assert (ROOT / "schemas" / "target-set.schema.json").read_text(encoding="utf-8") == schema_json()
+
+
+def test_fast_and_full_validators_agree(corpus_docs: list[Path]) -> None:
+    from cchc_extract.api import extract_file
+    from cchc_extract.schema import first_violation, validation_errors
+
+    data = extract_file(corpus_docs[0]).model_dump(mode="json")
+    assert first_violation(data) is None and validation_errors(data) == []
+    for mutate in (lambda d: d["targets"][0].update(comparator="about"),
+                   lambda d: d["document"].update(doc_type="memo"),
+                   lambda d: d["targets"][0].update(start=d["targets"][0]["start"] + 1),
+                   lambda d: d.update(extra_key=1)):
+        bad = json.loads(json.dumps(data))
+        mutate(bad)
+        assert first_violation(bad) is not None and validation_errors(bad)

@@ -45,14 +45,20 @@ class ComparatorMatcher:
         from spacy.matcher import Matcher
 
         self.nlp = spacy.blank("xx")
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
         self.rules: dict[str, dict[str, Any]] = {}
+        # One Matcher per rule, run only on clauses holding the rule's required words: most clauses
+        # need two or three of the rules, and the Matcher's cost grows with the rules it carries.
+        self.matchers: dict[str, Any] = {}
         rules = load_patterns("comparators.jsonl")
         check_comparator_rules(rules)
         for order, rule in enumerate(rules):
             pattern, needs_start = compile_pattern(rule["pattern"])
-            self.rules[rule["id"]] = {**rule, "order": order, "start": needs_start}
-            self.matcher.add(rule["id"], [pattern])
+            self.rules[rule["id"]] = {**rule, "order": order, "start": needs_start,
+                                      "max_len": max_length(rule["pattern"]),
+                                      "needs": required_words(rule["pattern"])}
+            matcher = Matcher(self.nlp.vocab, validate=True)
+            matcher.add(rule["id"], [pattern])
+            self.matchers[rule["id"]] = matcher
 
     def make_doc(self, text: str, start: int, end: int, quantities: list[Quantity]
                  ) -> tuple[Any, dict[int, int], list[int]]:
@@ -100,9 +106,14 @@ class ComparatorMatcher:
         if content_start is not None:
             first_token = next((i for i, s in enumerate(starts) if s >= content_start), 0)
         best: dict[int, tuple[tuple[int, int, int], ComparatorMatch]] = {}
-        for match_id, s, e in self.matcher(doc):
+        present = {t.lower_ for t in doc}
+        found = []
+        for rule_id, matcher in self.matchers.items():
+            if all(alternatives & present for alternatives in self.rules[rule_id]["needs"]):
+                found.extend(matcher(doc))
+        for match_id, s, e in found:
             rule = self.rules[self.nlp.vocab.strings[match_id]]
-            if rule["start"] and not _opens_clause(doc, s, first_token):
+            if e - s > rule["max_len"] or rule["start"] and not _opens_clause(doc, s, first_token):
                 continue
             qtoks = [i for i in range(s, e) if i in qty_at]
             if not qtoks:
@@ -144,7 +155,9 @@ def compile_pattern(spec: str) -> tuple[list[dict[str, Any]], bool]:
             continue
         m = regex.fullmatch(r"ANY\{(\d+),(\d+)\}", element)
         if m:
-            tokens.append({"NORM": {"NOT_IN": [*_BREAKS, QTY_NORM]}, "OP": f"{{{m.group(1)},{m.group(2)}}}"})
+            # "*" rather than "{a,b}": spaCy expands {a,b} into b optional states, which is slow on
+            # every clause; the bound is enforced on the match length instead (see max_length).
+            tokens.append({"NORM": {"NOT_IN": [*_BREAKS, QTY_NORM]}, "OP": "*"})
             continue
         optional = element.endswith("?") and len(element) > 1
         words = element[:-1] if optional else element
@@ -153,6 +166,33 @@ def compile_pattern(spec: str) -> tuple[list[dict[str, Any]], bool]:
             tok["OP"] = "?"
         tokens.append(tok)
     return tokens, needs_start
+
+
+def required_words(spec: str) -> list[set[str]]:
+    """For each word element a rule cannot do without, the set of its alternatives.
+
+    >>> required_words("không vượt? quá NUM")
+    [{'không'}, {'quá'}]
+    """
+    needs = []
+    for element in spec.split():
+        if element in ("NUM", "START") or element.startswith("ANY{") or element.endswith("?"):
+            continue
+        needs.append(set(element.split("|")))
+    return needs
+
+
+def max_length(spec: str) -> int:
+    """The most tokens a rule may span: one per element, plus the upper bound of each ANY{a,b}.
+
+    >>> max_length("từ NUM ANY{0,10} trở lên")
+    14
+    """
+    total = 0
+    for element in spec.split():
+        m = regex.fullmatch(r"ANY\{(\d+),(\d+)\}", element)
+        total += int(m.group(2)) if m else 0 if element == "START" else 1
+    return total
 
 
 @lru_cache(maxsize=1)

@@ -16,18 +16,27 @@ _MEASURE = regex.compile(r"(?i)\b(tỷ lệ|tỉ lệ|số lượng|số|mức �
 _SCOPE_OPENERS = regex.compile(r"(?i)^(lĩnh vực|các lĩnh vực|riêng|đối với|trong đó|cấp|khối|ngành|tại)\b")
 _CLAUSE_STOP = regex.compile(r"[;.]|\s(?:theo|nhằm|để|so với|trong đó)\s")
 _MAX = 220
+_MARKUP = regex.compile(r"\*\*|__|[“”\"]")
+_SPACES = regex.compile(r"\s+")
+_COMMA = regex.compile(r",\s+")
+_LEADING_BOUND = regex.compile(r"(?i)^\s*(?:\*\*)?\s*(?:trở lên|trở xuống)\b")
+_COMMA_PIECES = regex.compile(r"[^,]+(?:,|$)")
+_DIGIT = regex.compile(r"\d")
+_BOUND_WORDS = regex.compile(r"(?i)\btrở lên\b|\btrở xuống\b")
+_CONTEXT_END = regex.compile(r"[:;]|\s\d")
+_FIELD = regex.compile(r"(?i)^(lĩnh vực|các lĩnh vực)")
 
 
 def clean(s: str) -> str:
-    s = regex.sub(r"\*\*|__|[“”\"]", "", s)
-    s = regex.sub(r"\s+", " ", s).strip(" ,;:-–.")
+    s = _MARKUP.sub("", s)
+    s = _SPACES.sub(" ", s).strip(" ,;:-–.")
     return s
 
 
 def measure_phrase(text: str) -> str:
     """The part of a lead that names a measure: drop adverbial chunks ("Hiện nay,", "Năm 2024,")."""
     lead = clean(_TAIL.sub("", _HEAD.sub("", clean(text))))
-    chunks = [c for c in regex.split(r",\s+", lead) if c.strip()]
+    chunks = [c for c in _COMMA.split(lead) if c.strip()]
     for i, chunk in enumerate(chunks):
         if _MEASURE.search(chunk):
             return clean(_HEAD.sub("", ", ".join(chunks[i:])))
@@ -36,21 +45,21 @@ def measure_phrase(text: str) -> str:
 
 def tail_phrase(after: str) -> str:
     """The words after a number that say what was counted, up to the clause's next part."""
-    tail = clean(regex.sub(r"(?i)^\s*(?:\*\*)?\s*(?:trở lên|trở xuống)\b", "", after))
+    tail = clean(_LEADING_BOUND.sub("", after))
     out = []
-    for m in regex.finditer(r"[^,]+(?:,|$)", tail):
+    for m in _COMMA_PIECES.finditer(tail):
         piece = m.group()
         if out and len(" ".join(out).split()) >= 4:
             break
         out.append(piece)
     tail = "".join(out)
-    digit = regex.search(r"\d", tail)
+    digit = _DIGIT.search(tail)
     if digit:
         tail = tail[:digit.start()]
     m = _CLAUSE_STOP.search(tail)
     if m:
         tail = tail[:m.start()]
-    tail = regex.sub(r"(?i)\btrở lên\b|\btrở xuống\b", "", tail)
+    tail = _BOUND_WORDS.sub("", tail)
     return clean(" ".join(tail.split()[:25]))
 
 
@@ -100,7 +109,7 @@ def context_indicator(text: str) -> str | None:
     if not m:
         return None
     t = t[m.start():]
-    t = regex.split(r"[:;]|\s\d", t)[0]
+    t = _CONTEXT_END.split(t)[0]
     t = clean(_TAIL.sub("", t))
     return t[:_MAX] if len(t.split()) >= 2 else None
 
@@ -108,7 +117,7 @@ def context_indicator(text: str) -> str | None:
 def with_context(indicator: str, context: str | None) -> str:
     if not context or context.lower() in indicator.lower():
         return indicator
-    if regex.match(r"(?i)^(lĩnh vực|các lĩnh vực)", indicator):
+    if _FIELD.match(indicator):
         return f"{context} trong {indicator[0].lower()}{indicator[1:]}"
     if not indicator:
         return context

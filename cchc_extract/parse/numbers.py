@@ -23,6 +23,10 @@ QUANTITY = regex.compile(
 )
 
 
+_DOT_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_COMMA_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}")
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number as written, with its offsets in the text."""
@@ -55,9 +59,9 @@ def parse_number(s: str) -> float:
     1000000.0
     """
     s = s.strip()
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if _DOT_THOUSANDS.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))
-    if regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", s):
+    if _COMMA_THOUSANDS.fullmatch(s):
         return float(s.replace(",", ""))
     return float(s.replace(",", "."))
 

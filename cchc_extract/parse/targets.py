@@ -214,6 +214,8 @@ def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[in
             matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
 
 
+_UNTIL_YEAR = regex.compile(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}")
+_COUNT_SCALE = regex.compile(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ngàn)\s+(?!đồng|USD)")
 _PAST_OPENER = regex.compile(r"(?i)\W{0,3}(?:trong\s+|qua\s+|kết quả\s+)?năm\s+(?:19|20)\d{2}\s*,")
 
 
@@ -225,7 +227,7 @@ def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document
     found = list(_YEAR.finditer(text, line.content_start, pos))
     if not found or int(found[-1].group(1)) >= now:
         return 0.0
-    if regex.search(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}", text[cs:pos]):
+    if _UNTIL_YEAR.search(text, cs, pos):
         return 0.0
     last = found[-1]
     opener = _PAST_OPENER.match(text, line.content_start)
@@ -249,7 +251,7 @@ def _base_noun(unit: str | None) -> str | None:
     """'triệu hồ sơ' -> 'hồ sơ', 'tỷ đồng' stays (money keeps its scale)."""
     if not unit:
         return None
-    scale = regex.match(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ngàn)\s+(?!đồng|USD)", unit)
+    scale = _COUNT_SCALE.match(unit)
     return unit[scale.end():] if scale else unit
 
 

@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..errors import EmptyDocument, LimitExceeded, MissingDependency
+from ..errors import CorruptDocument, EmptyDocument, LimitExceeded, MissingDependency
 from .base import Origin, RepairNote, SourceText
 
 OCR_TIMEOUT = 300  # seconds per page
@@ -89,9 +89,12 @@ def read_image(data: bytes, *, ocr: bool = True) -> SourceText:
     from PIL import Image
 
     require_tesseract()
-    with Image.open(io.BytesIO(data)) as img:
-        buf = io.BytesIO()
-        img.convert("RGB").save(buf, format="PNG")
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            buf = io.BytesIO()
+            img.convert("RGB").save(buf, format="PNG")
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
+        raise CorruptDocument(f"the image cannot be decoded ({err.__class__.__name__})") from err
     lines = ocr_lines(buf.getvalue())
     text = "\n".join(line.text for line in lines)
     if not text.strip():

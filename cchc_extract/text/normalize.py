@@ -48,7 +48,12 @@ def normalize(source: str) -> Normalized:
 _HSPACE = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c]"
 _DROP_CLASS = "[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00]"
 _BREAK = regex.compile(r"\r\n|[\r\n\u2028\u2029\u0085]")
-_INNER = regex.compile(rf"{_HSPACE}+|{_DROP_CLASS}+")
+_DROP_CHARS = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\x00")
+_SPACE_OR_DROP = rf"(?:{_HSPACE}|{_DROP_CLASS})"
+_EDGES = regex.compile(rf"{_SPACE_OR_DROP}+")
+_TRAIL = regex.compile(rf"{_SPACE_OR_DROP}+$")
+# Only what must change: runs of two or more, a space other than U+0020, an invisible character.
+_RUNS = regex.compile(rf"{_SPACE_OR_DROP}{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c]|{_DROP_CLASS}")
 _DASH_ONLY = {k: v for k, v in _TABLE.items() if v == "-"}
 
 
@@ -61,29 +66,25 @@ def _normalize_nfc(source: str) -> Normalized:
     gap: list[int] = []
     breaks = [(m.start(), m.end()) for m in _BREAK.finditer(source)] + [(len(source), len(source))]
     for br_start, br_end in breaks:
-        pieces: list[str] = []
-        poffs: list[int] = []
-        p = line_start
-        for m in _INNER.finditer(source, line_start, br_start):
-            if m.start() > p:
-                pieces.append(source[p:m.start()])
-                poffs.extend(range(p, m.start()))
-            if m.group()[0] not in "\u00ad\u200b\u200c\u200d\u2060\ufeff\x00" and pieces and pieces[-1][-1] != " ":
-                pieces.append(" ")
-                poffs.append(m.start())
-            p = m.end()
-        if p < br_start:
-            pieces.append(source[p:br_start])
-            poffs.extend(range(p, br_start))
-        if pieces and pieces[-1] == " ":
-            pieces.pop()
-            poffs.pop()
-        if pieces:
+        edge = _EDGES.match(source, line_start, br_start)
+        a = edge.end() if edge else line_start
+        tail = _TRAIL.search(source, a, br_start)
+        b = tail.start() if tail else br_start
+        if a < b:
             if out:
                 out.append("\n\n" if blank else "\n")
                 offs.extend(gap[:2] if blank else gap[:1])
-            out.extend(pieces)
-            offs.extend(poffs)
+            p = a
+            for m in _RUNS.finditer(source, a, b):
+                out.append(source[p:m.start()])
+                offs.extend(range(p, m.start()))
+                first = next((i for i, ch in enumerate(m.group()) if ch not in _DROP_CHARS), None)
+                if first is not None:
+                    out.append(" ")
+                    offs.append(m.start() + first)
+                p = m.end()
+            out.append(source[p:b])
+            offs.extend(range(p, b))
             blank = 0
             gap = [br_start]
         elif out:

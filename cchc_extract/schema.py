@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from functools import lru_cache
 from typing import Any
@@ -35,7 +36,8 @@ def _validator() -> Any:
 def _compiled() -> Any:
     import fastjsonschema
 
-    return fastjsonschema.compile(target_set_schema())
+    # compile() may annotate the dict it is given: hand it a copy so the cached schema stays as committed
+    return fastjsonschema.compile(copy.deepcopy(target_set_schema()))
 
 
 def first_violation(data: Any) -> str | None:

@@ -79,6 +79,10 @@ def _check_doc_types(name: str, data: dict[str, Any]) -> None:
 def _check_units(name: str, data: dict[str, Any]) -> None:
     _need(name, data, "percent", "scales", "counts", "time_units", "weak_units", "unit_fillers")
     counts = set(data["counts"])
+    for compound in data.get("compound_units", []):
+        stray = [part for part in compound.split(", ") if part not in counts]
+        if stray:
+            raise LanguageDataError(f"{name}: compound unit {compound!r} has parts not in counts: {stray}")
     if not isinstance(data.get("base_forms", {}), dict):
         raise LanguageDataError(f"{name}: base_forms must be a mapping")
     for key in ("time_units", "weak_units"):
@@ -95,7 +99,7 @@ def _check_kinds(name: str, data: dict[str, Any]) -> None:
 
 def _check_context(name: str, data: dict[str, Any]) -> None:
     _need(name, data, "not_quantity_before", "level_words", "rank_before", "duration_cues", "population_nouns",
-          "narrative_nouns", "count_verbs", "chrome_lines", "chrome_tail")
+          "narrative_nouns", "count_verbs", "value_verbs", "chrome_lines", "chrome_tail")
 
 
 def _check_header(name: str, data: dict[str, Any]) -> None:

@@ -28,6 +28,8 @@ _LABELLED_DATE = regex.compile(r"(?i)\s(?:cập nhật|ngày đăng|đăng ngày
 _YEAR_IN = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
 _NAME_WORD = r"[\p{Lu}][\p{Ll}]+"
 _PERSON = regex.compile(rf"^(?:{_NAME_WORD}|Ksor|H')(?:\s+{_NAME_WORD}){{1,4}}$")
+_SIGNATURE_COLUMN = regex.compile(r"(?:[;:.]|^-\s[^;]*;)\s+((?:TM|KT|Q|TL|TUQ)\.\s.+|[\p{Lu}][\p{Lu}\s.]{3,}|"
+                                   r"[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+){1,4})$")
 _SOURCE_LINE = regex.compile(r"(?i)^\s*nguồn\s*:\s*(?P<src>.+?)\s*$")
 _BODY_ISSUER = regex.compile(
     r"(?<=(?:^|[.;:,]\s{1,3}))(?P<agency>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Phòng|Sở|Ban chỉ đạo|Ban|"
@@ -292,7 +294,7 @@ def _issuer(layout: Layout, top: list[Line], number_line: Line | None, place_lin
                 t = t[:min(cut)].strip() if cut else ""
             for m in header["national_motto"]:
                 t = regex.sub(regex.escape(m), "", t, flags=regex.IGNORECASE).strip()
-            if not t or regex.match(r"^[-_=*.]{2,}$", t) or t.lower() in motto:
+            if not t or regex.match(r"^[-_=*.]{2,}$", t) or _motto_fragment(t, motto):
                 continue
             if _CAPS_LINE.match(t) or t.startswith(("UBND", "ỦY BAN", "UỶ BAN")):
                 block.append(t)
@@ -322,20 +324,29 @@ def _issuer(layout: Layout, top: list[Line], number_line: Line | None, place_lin
     return issuer
 
 
+def _motto_fragment(line: str, motto: list[str]) -> bool:
+    """A piece of "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc" split by a PDF."""
+    t = " ".join(line.replace("-", " ").split()).casefold()
+    return len(t) >= 4 and any(t in " ".join(m.replace("-", " ").split()) for m in motto)
+
+
 def _compose_issuer(block: list[str], header: dict) -> str:
     heads = [h.upper() for h in header["agency_heads"]]
     locality = [w.upper() for w in header["locality_words"]]
-    if len(block) >= 2:
-        last = block[-1]
-        starts_agency = any(last.startswith(h + " ") or last == h for h in heads)
-        starts_locality = any(last.startswith(w + " ") for w in locality)
-        if starts_agency and not starts_locality:
-            parent = _expand(_case(" ".join(block[:-1]), header), header)
-            child = _expand(_case(last, header), header)
-            loc = _locality_of(parent, header)
-            if loc and loc.lower() not in child.lower():
-                return f"{child} {loc}"
-            return child
+
+    def starts_child(line: str) -> bool:
+        return any(line.startswith(h + " ") or line == h for h in heads) and \
+            not any(line.startswith(w + " ") for w in locality)
+
+    # the issuing body is the last line that opens an agency name, with any lines wrapped after it
+    child_at = next((i for i in range(len(block) - 1, 0, -1) if starts_child(block[i])), None)
+    if child_at is not None:
+        parent = _expand(_case(" ".join(block[:child_at]), header), header)
+        child = _expand(_case(" ".join(block[child_at:]), header), header)
+        loc = _locality_of(parent, header)
+        if loc and loc.lower() not in child.lower():
+            return f"{child} {loc}"
+        return child
     return _expand(_case(" ".join(block), header), header)
 
 
@@ -367,29 +378,58 @@ def _complete_locality(issuer: str, text: str, header: dict, place: str | None) 
 
 
 def _signer(layout: Layout, header: dict) -> tuple[str | None, str | None]:
+    """The name under the signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn A").
+
+    The block may stand before an attached annex, so every titled name is a candidate; the first
+    after "Nơi nhận" wins, else the last. Without any title, a name on one of the last lines counts.
+    """
     titles = [t.upper() for t in header["signer_titles"]]
     surnames = set(header["surnames"])
-    lines = [ln for ln in layout.lines if not ln.blank]
-    tail = lines[-25:]
-    for i in range(len(tail) - 1, -1, -1):
-        ln = tail[i]
-        if ln.zone == "chrome":
-            continue
-        t = ln.text.strip().strip("*").strip()
+    lines = [ln for ln in layout.lines if not ln.blank and ln.zone != "chrome"]
+    titled: list[tuple[int, str, str]] = []
+    untitled: list[tuple[int, str]] = []
+    def column(line: Line) -> str:
+        # "- UBND các huyện;   Võ Minh Khoa": a signature column flattened onto a recipients line
+        t = line.text.strip().strip("*").strip()
+        if line.zone == "closing" and not _PERSON.match(t):
+            m = _SIGNATURE_COLUMN.search(t)
+            if m:
+                return m.group(1)
+        return t
+
+    for i, ln in enumerate(lines):
+        t = column(ln)
         if not _PERSON.match(t) or t.split()[0] not in surnames:
             continue
-        title_parts = []
+        parts = []
         j = i - 1
         while j >= 0:
-            p = tail[j].text.strip().strip("*").strip()
-            if p and any(p.upper().startswith(x) for x in titles) and len(p) < 60:
+            p = column(lines[j])
+            if p and len(p) < 60 and any(p.upper().startswith(x) for x in titles):
                 if not p.startswith("("):
-                    title_parts.insert(0, p)
+                    parts.insert(0, p)
                 j -= 1
                 continue
             break
-        if title_parts or ln.zone in ("closing", "body", "header") and i >= len(tail) - 3:
-            return t, " / ".join(title_parts) or None
+        if not parts and ln.zone == "closing":
+            # titles interleaved with the recipients list in a flattened two-column closing
+            k = i - 1
+            while k >= 0 and lines[k].zone == "closing":
+                p = column(lines[k])
+                if p and len(p) < 60 and not p.startswith("(") and any(p.upper().startswith(x) for x in titles):
+                    parts.insert(0, p)
+                k -= 1
+        if parts:
+            titled.append((ln.index, t, " / ".join(parts)))
+        elif i >= len(lines) - 3:
+            untitled.append((ln.index, t))
+    if titled:
+        closing = next((ln.index for ln in layout.lines if ln.zone == "closing"), None)
+        after = [c for c in titled if closing is not None and c[0] > closing]
+        _, name, title = after[0] if after else titled[-1]
+        return name, title
+    if untitled:
+        return untitled[-1][1], None
     return None, None
 
 

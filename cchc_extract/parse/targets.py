@@ -38,6 +38,7 @@ class _Context:
     population: regex.Pattern[str]
     narrative: regex.Pattern[str]
     count_verb: regex.Pattern[str]
+    value_verb: regex.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -59,6 +60,7 @@ def _context() -> _Context:
         population=regex.compile(rf"(?i)^\s*(?:\*\*)?\s*(?:số\s+|các\s+)?(?:{_alternation(data['population_nouns'])})"
                                  rf"(?![\p{{L}}])"),
         narrative=regex.compile(rf"(?i)^\s*(?:{_alternation(data['narrative_nouns'])})(?![\p{{L}}])"),
+        value_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['value_verbs'])})(?:\s+(?:mức|khoảng|thêm))?\s*$"),
         count_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['count_verbs'])})(?:\s+[\p{{L}}]+){{0,6}}\s*$"),
     )
 
@@ -169,11 +171,13 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                     continue
             elif unit.split(",")[0] in weak_units:
                 vote = kinds.clause_vote(before, after)
-                if comparator == "eq" and q.denominator is None and vote > -2 and not ctx.count_verb.search(window):
+                if comparator == "eq" and q.denominator is None and vote > -2 and not ctx.count_verb.search(window) \
+                        and not ctx.value_verb.search(window):
                     continue
         vote = kinds.clause_vote(before, after)
         vote += 1.0 * kinds.document_vote(document.doc_type)
         vote += _context_vote(layout, line) + prefix_vote + _past_year_vote(text, line, cs, q.start, document)
+        vote += _yardstick_vote(text, cs, q.start)
         if comparator in ("gt", "gte", "lt", "lte", "range"):
             vote += 0.5
         kind = "result" if rank else kinds.decide(vote)
@@ -237,6 +241,17 @@ def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document
 
 
 _MAX_PREFIX = 2000  # characters of the line before a clause read for cues (real lines are much shorter)
+
+
+_OPEN_PAREN = regex.compile(r"\(([^()]{0,80})$")
+
+
+def _yardstick_vote(text: str, cs: int, pos: int) -> float:
+    """A bound quoted in parentheses is the yardstick a result is measured against: "(tối thiểu 60%)"."""
+    m = _OPEN_PAREN.search(text, max(cs, pos - 80), pos)
+    if m and kinds.clause_vote(m.group(1), "") > 0:
+        return 8.0
+    return 0.0
 
 
 def _prefix_vote(text: str, line: Line, cs: int) -> float:

@@ -66,16 +66,23 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
     base = data.get("base_forms", {}).get(canonical, canonical)
     scale = m.group("scale")
     end = m.end()
-    joined = _JOINED_UNIT.match(text, end)
-    if joined and not scale:
-        second = pattern.match(text, joined.end())
-        if second and second.group("unit") and not second.group("scale"):
-            other = _canonical_units().get(" ".join(second.group("unit").split()).lower())
-            if other and other != canonical:
-                base = f"{base}, {other}"
-                end = second.end()
+    while not scale:  # "cơ quan, đơn vị", "xã, phường, thị trấn": only pairs known to go together
+        joined = _JOINED_UNIT.match(text, end)
+        second = pattern.match(text, joined.end()) if joined else None
+        if not second or not second.group("unit") or second.group("scale"):
+            break
+        other = _canonical_units().get(" ".join(second.group("unit").split()).lower())
+        if f"{base}, {other}" not in _compounds():
+            break
+        base, end = f"{base}, {other}", second.end()
     full = " ".join([*scale.lower().split(), base]) if scale else base
     return UnitMatch(full, end, base)
+
+
+@lru_cache(maxsize=1)
+def _compounds() -> frozenset[str]:
+    _, data = _grammar()
+    return frozenset(data.get("compound_units", []))
 
 
 _JOINED_UNIT = regex.compile(r"[^\S\n]*,(?=[^\S\n]*\p{L})")

@@ -28,6 +28,8 @@ _ABBREV_BEFORE_DOT = regex.compile(r"(?:(?:^|[\s:;(])(?:\d{1,2}|[IVX]{1,4}|[a-z�
                                    r"\b\p{Lu})$")
 _BODY_OPENERS = regex.compile(r"(?i)^(căn cứ|thực hiện|thi hành|theo|nhằm|để|trong|ngày|sáng|chiều|tối|qua|hiện nay|"
                               r"trên cơ sở|ủy ban nhân dân|uỷ ban nhân dân|ubnd|sở|phòng|ban)\b")
+_VALUE_FIELD = regex.compile(r"(?i)\s*(?:\*\*)?\s*(?:chỉ tiêu|mục tiêu|kế hoạch|kết quả|thực hiện|giá trị|mức)\s*"
+                            r"(?:năm\s+\d{4}\s*)?:")
 _KINH_GUI = regex.compile(r"(?i)^(\*\*)?kính\s+gửi\b")
 _NOI_NHAN = regex.compile(r"(?i)^(\*\*)?nơi\s+nhận\b")
 # Lines that close the header: a document title in capitals, "V/v ...", the place-and-date line, a web date.
@@ -35,6 +37,8 @@ _TITLE_LINE = regex.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|THÔNG 
                             r"CHƯƠNG TRÌNH|CÔNG ĐIỆN|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH)\b|^\W{0,3}(?:V/v|Về việc)\b")
 _HEADER_LINE = regex.compile(r"(?i),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|^\W{0,3}Số\s*:|"
                              r"^(?:thứ\s+\p{L}+,\s*)?\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}\b|cập nhật|ngày đăng")
+_ATTACHED_TITLE = regex.compile(r"(?:KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|THÔNG BÁO|CHỈ THỊ|NGHỊ QUYẾT|CHƯƠNG TRÌNH|ĐỀ ÁN|"
+                                r"QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|PHỤ LỤC|DANH MỤC|BIỂU|BẢNG|[IVX]{1,4}\.|PHẦN)\b")
 _TITLE_CAPS = regex.compile(r"^[\p{Lu}\d\s,.\-–:;()/\"“”]+$")
 
 
@@ -212,8 +216,9 @@ def _opens_body(line: Line, text: str) -> bool:
 
 
 def _starts_document(text: str) -> bool:
-    """An attached document (a plan after its decision) starts with a title in capitals."""
-    return bool(_TITLE_CAPS.match(text)) and len(text) >= 6
+    """An attached document (a plan after its decision, an annex) starts with its title in capitals;
+    signature titles ("TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH") are capitals too but stay in the closing."""
+    return bool(_TITLE_CAPS.match(text)) and bool(_ATTACHED_TITLE.match(text.strip("* ")))
 
 
 def _sections(layout: Layout) -> None:

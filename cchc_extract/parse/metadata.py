@@ -391,7 +391,7 @@ def _signer(layout: Layout, header: dict) -> tuple[str | None, str | None]:
     def column(line: Line) -> str:
         # "- UBND các huyện;   Võ Minh Khoa": a signature column flattened onto a recipients line
         t = line.text.strip().strip("*").strip()
-        if line.zone == "closing" and not _PERSON.match(t):
+        if line.zone == "closing" and t.startswith(("-", "+", "Nơi nhận", "NƠI NHẬN")):
             m = _SIGNATURE_COLUMN.search(t)
             if m:
                 return m.group(1)

@@ -60,13 +60,10 @@ class ComparatorMatcher:
             matcher.add(rule["id"], [pattern])
             self.matchers[rule["id"]] = matcher
 
-    def make_doc(self, text: str, start: int, end: int, quantities: list[Quantity]
-                 ) -> tuple[Any, dict[int, int], list[int]]:
-        """Tokens of text[start:end] with each quantity as one token.
-
-        Returns (doc, token index -> quantity index, token start offsets in ``text``)."""
-        from spacy.tokens import Doc
-
+    def tokens(self, text: str, start: int, end: int, quantities: list[Quantity]
+               ) -> tuple[list[str], list[bool], dict[int, int], list[int]]:
+        """Tokens of text[start:end] with each quantity as one token: (words, spaces, token index ->
+        quantity index, token start offsets in ``text``)."""
         words: list[str] = []
         spaces: list[bool] = []
         qty_at: dict[int, int] = {}
@@ -84,10 +81,15 @@ class ComparatorMatcher:
         self._words(text, pos, end, words, spaces, bounds, starts)
         for i, b in enumerate(bounds):
             spaces[i] = b < end and text[b].isspace()
+        return words, spaces, qty_at, starts
+
+    def make_doc(self, words: list[str], spaces: list[bool], qty_at: dict[int, int]) -> Any:
+        from spacy.tokens import Doc
+
         doc = Doc(self.nlp.vocab, words=words or [" "], spaces=spaces or [False])
         for i in qty_at:
             doc[i].norm_ = QTY_NORM  # a plain attribute: much faster to match than a custom extension
-        return doc, qty_at, starts
+        return doc
 
     @staticmethod
     def _words(text: str, a: int, b: int, words: list[str], spaces: list[bool], bounds: list[int],
@@ -101,16 +103,20 @@ class ComparatorMatcher:
     def match(self, text: str, start: int, end: int, quantities: list[Quantity],
               content_start: int | None = None) -> dict[int, ComparatorMatch]:
         """Best comparator for each quantity (by index in ``quantities``) in the clause text[start:end]."""
-        doc, qty_at, starts = self.make_doc(text, start, end, quantities)
+        words, spaces, qty_at, starts = self.tokens(text, start, end, quantities)
+        present = {w.lower() for w in words}
+        applicable = [rule_id for rule_id in self.matchers
+                      if all(alternatives & present for alternatives in self.rules[rule_id]["needs"])]
+        if not applicable:
+            return {}
+        doc = self.make_doc(words, spaces, qty_at)
         first_token = 0
         if content_start is not None:
             first_token = next((i for i, s in enumerate(starts) if s >= content_start), 0)
         best: dict[int, tuple[tuple[int, int, int], ComparatorMatch]] = {}
-        present = {t.lower_ for t in doc}
         found = []
-        for rule_id, matcher in self.matchers.items():
-            if all(alternatives & present for alternatives in self.rules[rule_id]["needs"]):
-                found.extend(matcher(doc))
+        for rule_id in applicable:
+            found.extend(self.matchers[rule_id](doc))
         for match_id, s, e in found:
             rule = self.rules[self.nlp.vocab.strings[match_id]]
             if e - s > rule["max_len"] or rule["start"] and not _opens_clause(doc, s, first_token):

@@ -51,13 +51,15 @@ def _vietnamese_share(text: str) -> float:
     return sum(map(is_syllable, words)) / len(words) if words else 0.0
 
 
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
 def check_is_text(text: str) -> None:
     """Random or binary bytes decode to something; refuse them when they are full of control codes."""
     sample = text[:200_000]
     if not sample:
         return
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd"
-              or 0x7F <= ord(c) < 0xA0)
+    bad = len(_CONTROL.findall(sample))
     if bad > max(2, len(sample) * MAX_CONTROL_SHARE):
         raise UnsupportedFormat("not a document cchc-extract can read (expected PDF, DOCX, HTML or text)")
 

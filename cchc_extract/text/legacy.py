@@ -189,13 +189,21 @@ class _LineStats:
 def _stats(words: list[str], s: Scheme) -> _LineStats:
     ev = uni = 0
     for w in words:
-        if not _CP1252_ONLY.match(w):
-            uni += 1
-        if w.isascii() or is_syllable(w):
-            continue
-        if any(c.isascii() and c.isalpha() for c in w) and is_syllable(decode_word(w, s)):
-            ev += 1
+        is_unicode, is_evidence = _word_verdict(w, s.name)
+        uni += is_unicode
+        ev += is_evidence
     return _LineStats(ev, uni)
+
+
+@lru_cache(maxsize=131072)
+def _word_verdict(w: str, scheme_name: str) -> tuple[bool, bool]:
+    """(holds letters Windows-1252 cannot, is invalid as written but valid once decoded); words recur
+    across lines and documents, so the verdict is cached."""
+    is_unicode = not _CP1252_ONLY.match(w)
+    if w.isascii() or is_syllable(w):
+        return is_unicode, False
+    s = scheme(scheme_name)
+    return is_unicode, any(c.isascii() and c.isalpha() for c in w) and is_syllable(decode_word(w, s))
 
 
 @dataclass(frozen=True)
@@ -231,7 +239,8 @@ def repair(text: str) -> Repaired:
     lines = []
     pos = 0
     for line in text.split("\n"):
-        words = [(m.start() + pos, m.group()) for m in word_re.finditer(line) if not m.group().isascii()]
+        words = [] if line.isascii() else [(m.start() + pos, m.group()) for m in word_re.finditer(line)
+                                           if not m.group().isascii()]
         lines.append((pos, line, words))
         pos += len(line) + 1
     best: Scheme | None = None

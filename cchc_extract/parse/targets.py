@@ -50,7 +50,7 @@ def _context() -> _Context:
     data = load_yaml("context.yaml")
     lv = _alternation(data["level_words"])
     return _Context(
-        before_word=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['not_quantity_before'])})\s*[:.]?\s*"
+        before_word=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['not_quantity_before'])})\s*\.?\s*"
                                   rf"(?:\*\*)?$"),
         levels=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lv})\s+\d{{1,2}}(?![\d%,.]\d)(?:\s*(?:,|và|hoặc|-|/)\s*"
                              rf"(?:(?:{lv})\s+\d{{1,2}}|[1-4](?!\d)(?![%,.]\d)(?!\s*(?:%|dịch vụ|thủ tục|TTHC|hồ sơ|"
@@ -61,7 +61,8 @@ def _context() -> _Context:
                                  rf"(?![\p{{L}}])"),
         narrative=regex.compile(rf"(?i)^\s*(?:{_alternation(data['narrative_nouns'])})(?![\p{{L}}])"),
         value_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['value_verbs'])})(?:\s+(?:mức|khoảng|thêm))?\s*$"),
-        count_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['count_verbs'])})(?:\s+[\p{{L}}]+){{0,6}}\s*$"),
+        count_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:(?:{_alternation(data['count_verbs'])})(?:\s+[\p{{L}}]+){{0,6}}|"
+                                 rf"(?:{_alternation(data['count_verbs_adjacent'])}))\s*$"),
     )
 
 
@@ -114,6 +115,22 @@ class _Masks:
         return k > 0 and self.max_end[k - 1] > q.start
 
 
+@lru_cache(maxsize=1)
+def _scales() -> frozenset[str]:
+    return frozenset(load_yaml("units.yaml")["scales"])
+
+
+def _counted(text: str, q: Quantity) -> bool:
+    """"cấp huyện 263 TTHC": a counted noun after the number outweighs the place word before it."""
+    if regex.fullmatch(r"(?:19|20)\d{2}", q.text):
+        return False
+    unit = unit_after(text, q.end)
+    if unit is None or unit.unit == unit.base and unit.unit in _scales():
+        return False
+    time_units, weak_units = unit_sets()
+    return not ({unit.base, unit.unit} & (time_units | weak_units))
+
+
 def _is_headline(line: Line, document: Document) -> bool:
     """A news post's title states its headline figure ("... tiếp nhận hơn 45 nghìn hồ sơ")."""
     if document.doc_type != "tin_bai" or not document.subject or line.zone != "header":
@@ -128,7 +145,8 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     cs, ce = clause
     quantities = [q for q in quantities
                   if q.percent or ctx.rank.search(text, max(cs, q.start - 30), q.start)
-                  or not ctx.before_word.search(text, max(cs, q.start - 30), q.start)]
+                  or not ctx.before_word.search(text, max(cs, q.start - 30), q.start)
+                  or _counted(text, q)]
     if not quantities:
         return []
     matches = comparator_matcher().match(text, cs, ce, quantities, content_start=line.content_start)

@@ -32,7 +32,8 @@ def _grammar() -> tuple[regex.Pattern[str], dict]:
         return "|".join(parts)
 
     pattern = regex.compile(
-        rf"\G[^\S\n]*(?:\*\*)?[^\S\n]*(?:(?:{alt(fillers)})\s+)?(?P<scale>(?:{alt(scales)})\s+)?"
+        # a number at the end of a hard-wrapped line may have its noun on the next line
+        rf"\G[^\S\n]*(?:\n(?=\S))?(?:\*\*)?[^\S\n]*(?:(?:{alt(fillers)})\s+)?(?P<scale>(?:{alt(scales)})\s+)?"
         rf"(?P<unit>{alt(counts)})(?![\p{{L}}\d])"
         rf"|\G[^\S\n]*(?P<bare_scale>{alt(scales)})(?![\p{{L}}\d])"
     )

@@ -24,6 +24,10 @@ FROM_CORPUS = [
     (REPORT_2021, "Năm 2020, UBND 13 phường tiếp nhận 84.207 hồ sơ, tỷ lệ đúng hạn đạt 99,91%.", 99.91, "result"),
     (REPORT_2021, "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2021\n1. Tỷ lệ hồ sơ giải quyết đúng hạn không dưới 98%.", 98,
      "target"),
+    ("Số: 7/TB-UBND\n\nTân Yên, ngày 2 tháng 6 năm 2023\n\nTHÔNG BÁO\nKết quả kiểm tra\n\n",
+     "II. TỒN TẠI, HẠN CHẾ\n1. Qua kiểm tra, phát hiện 3 trường hợp công chức yêu cầu người dân nộp thêm giấy tờ.", 3,
+     "result"),
+    (REPORT_2021, "Tỷ lệ hồ sơ trực tuyến đạt 42,6% (tối thiểu 60%).", 60, "target"),
 ]
 
 

@@ -46,19 +46,32 @@ class ComparatorMatcher:
 
         self.nlp = spacy.blank("xx")
         self.rules: dict[str, dict[str, Any]] = {}
-        # One Matcher per rule, run only on clauses holding the rule's required words: most clauses
-        # need two or three of the rules, and the Matcher's cost grows with the rules it carries.
-        self.matchers: dict[str, Any] = {}
+        # A clause is matched only against the rules whose required words it holds (most clauses need
+        # two or three): the Matcher's cost grows with the rules it carries. One Matcher is built per
+        # set of applicable rules and kept, so each clause costs a single Matcher call.
+        self._matcher_cls = Matcher
+        self._patterns: dict[str, list[dict[str, Any]]] = {}
+        self._by_word: dict[str, set[str]] = {}
+        self._matchers: dict[frozenset[str], Any] = {}
         rules = load_patterns("comparators.jsonl")
         check_comparator_rules(rules)
         for order, rule in enumerate(rules):
             pattern, needs_start = compile_pattern(rule["pattern"])
+            needs = required_words(rule["pattern"])
             self.rules[rule["id"]] = {**rule, "order": order, "start": needs_start,
-                                      "max_len": max_length(rule["pattern"]),
-                                      "needs": required_words(rule["pattern"])}
-            matcher = Matcher(self.nlp.vocab, validate=True)
-            matcher.add(rule["id"], [pattern])
-            self.matchers[rule["id"]] = matcher
+                                      "max_len": max_length(rule["pattern"]), "needs": needs}
+            self._patterns[rule["id"]] = pattern
+            for word in needs[0]:
+                self._by_word.setdefault(word, set()).add(rule["id"])
+
+    def _matcher_for(self, rule_ids: frozenset[str]) -> Any:
+        matcher = self._matchers.get(rule_ids)
+        if matcher is None:
+            matcher = self._matcher_cls(self.nlp.vocab, validate=True)
+            for rule_id in sorted(rule_ids):
+                matcher.add(rule_id, [self._patterns[rule_id]])
+            self._matchers[rule_ids] = matcher
+        return matcher
 
     def tokens(self, text: str, start: int, end: int, quantities: list[Quantity]
                ) -> tuple[list[str], list[bool], dict[int, int], list[int]]:
@@ -105,8 +118,9 @@ class ComparatorMatcher:
         """Best comparator for each quantity (by index in ``quantities``) in the clause text[start:end]."""
         words, spaces, qty_at, starts = self.tokens(text, start, end, quantities)
         present = {w.lower() for w in words}
-        applicable = [rule_id for rule_id in self.matchers
-                      if all(alternatives & present for alternatives in self.rules[rule_id]["needs"])]
+        candidates = set().union(*(self._by_word.get(w, ()) for w in present))
+        applicable = frozenset(rule_id for rule_id in candidates
+                               if all(alternatives & present for alternatives in self.rules[rule_id]["needs"]))
         if not applicable:
             return {}
         doc = self.make_doc(words, spaces, qty_at)
@@ -114,10 +128,7 @@ class ComparatorMatcher:
         if content_start is not None:
             first_token = next((i for i, s in enumerate(starts) if s >= content_start), 0)
         best: dict[int, tuple[tuple[int, int, int], ComparatorMatch]] = {}
-        found = []
-        for rule_id in applicable:
-            found.extend(self.matchers[rule_id](doc))
-        for match_id, s, e in found:
+        for match_id, s, e in self._matcher_for(applicable)(doc):
             rule = self.rules[self.nlp.vocab.strings[match_id]]
             if e - s > rule["max_len"] or rule["start"] and not _opens_clause(doc, s, first_token):
                 continue

@@ -37,13 +37,27 @@ def _count(pattern: object, text: str) -> int:
     return len(pattern.findall(text)) if pattern is not None else 0  # type: ignore[attr-defined]
 
 
+@lru_cache(maxsize=1)
+def _clause_cues() -> tuple[regex.Pattern[str], dict[str, float]]:
+    """All clause cues in one pattern (longest phrase first) with their votes, so a clause is read once."""
+    data = load_yaml("kinds.yaml")
+    weights: dict[str, float] = {}
+    for group, sign in (("target", 1.0), ("result", -1.0)):
+        for strength, size in (("strong", 2.0), ("weak", 0.5)):
+            for phrase in data[group][strength]:
+                weights.setdefault(" ".join(phrase.lower().split()), sign * size)
+    return _words_pattern(list(weights)), weights
+
+
+def _cue_sum(text: str) -> float:
+    pattern, weights = _clause_cues()
+    return sum(weights.get(" ".join(m.group().lower().split()), 0.0) for m in pattern.finditer(text))
+
+
 def clause_vote(before: str, after: str) -> float:
     """Positive for target, negative for result, from the clause around one number."""
     c = _cues()
-    vote = 0.0
-    for part, weight in ((before, 1.0), (after, 0.5)):  # what leads to the number says more
-        vote += weight * 2.0 * (_count(c["target_strong"], part) - _count(c["result_strong"], part))
-        vote += weight * 0.5 * (_count(c["target_weak"], part) - _count(c["result_weak"], part))
+    vote = _cue_sum(before) + 0.5 * _cue_sum(after)  # what leads to the number says more
     near = " ".join(before.split()[-6:])
     if _count(c["result_near"], near):
         vote -= 3.0

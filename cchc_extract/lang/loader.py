@@ -29,7 +29,8 @@ def _read(name: str) -> str:
 
 @cache
 def load_yaml(name: str) -> dict[str, Any]:
-    data = yaml.safe_load(_read(name))
+    # libyaml's loader when PyYAML was built with it: ~10x faster, which matters for cold start
+    data = yaml.load(_read(name), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict):
         raise LanguageDataError(f"{name}: expected a mapping at the top level")
     validator = _VALIDATORS.get(name)

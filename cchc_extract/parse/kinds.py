@@ -19,10 +19,6 @@ def _words_pattern(words: list[str]) -> regex.Pattern[str]:
 def _cues() -> dict[str, object]:
     data = load_yaml("kinds.yaml")
     return {
-        "target_strong": _words_pattern(data["target"]["strong"]),
-        "target_weak": _words_pattern(data["target"]["weak"]),
-        "result_strong": _words_pattern(data["result"]["strong"]),
-        "result_weak": _words_pattern(data["result"]["weak"]),
         "result_near": _words_pattern(data["result"]["near"]) if data["result"]["near"] else None,
         "header_target": _words_pattern(data["headers"]["target"]),
         "header_result": _words_pattern(data["headers"]["result"]),

@@ -11,6 +11,7 @@ import functools
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 
 from ..models import TargetSet
 
@@ -26,6 +27,17 @@ def threshold(text: str) -> float:
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1")
     return value
+
+
+def output_format(out: Path, chosen: str | None, formats: tuple[str, ...] | list[str],
+                  aliases: dict[str, str]) -> str | None:
+    """The format asked for, or told by the output's suffix; None (with the error printed) if neither."""
+    fmt = chosen or aliases.get(out.suffix.lower(), out.suffix.lower().lstrip("."))
+    if fmt in formats:
+        return fmt
+    print(f"cchc-extract: error: {out}: cannot tell the format from the suffix; use --format "
+          f"({', '.join(formats)})", file=sys.stderr)
+    return None
 
 
 def load_all(paths: list[str]) -> list[TargetSet] | None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ._common import guarded, load_all, write_output
+from ._common import guarded, load_all, output_format, write_output
 
 FORMATS = ("csv", "xlsx", "yaml", "jsonl")
 
@@ -32,10 +32,8 @@ def run(args: argparse.Namespace) -> int:
     from .. import export, kpi
 
     out = Path(args.output)
-    fmt = args.format or {".yml": "yaml"}.get(out.suffix.lower(), out.suffix.lower().lstrip("."))
-    if fmt not in FORMATS:
-        print(f"cchc-extract: error: {out}: cannot tell the format from the suffix; use --format "
-              f"({', '.join(FORMATS)})", file=sys.stderr)
+    fmt = output_format(out, args.format, FORMATS, {".yml": "yaml"})
+    if fmt is None:
         return 2
     sets = load_all(args.files)
     if sets is None:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..diff import DEFAULT_THRESHOLD
-from ._common import guarded, load_all, threshold, write_output
+from ._common import guarded, load_all, output_format, threshold, write_output
 
 FORMATS = ("xlsx", "csv", "markdown")
 
@@ -33,10 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from .. import table
 
     out = Path(args.output)
-    fmt = args.format or {".md": "markdown"}.get(out.suffix.lower(), out.suffix.lower().lstrip("."))
-    if fmt not in FORMATS:
-        print(f"cchc-extract: error: {out}: cannot tell the format from the suffix; use --format "
-              f"({', '.join(FORMATS)})", file=sys.stderr)
+    fmt = output_format(out, args.format, FORMATS, {".md": "markdown"})
+    if fmt is None:
         return 2
     sets = load_all(args.files)
     if sets is None:

@@ -28,6 +28,8 @@ _ABBREV_BEFORE_DOT = regex.compile(r"(?:(?:^|[\s:;(])(?:\d{1,2}|[IVX]{1,4}|[a-z�
                                    r"\b\p{Lu})$")
 _BODY_OPENERS = regex.compile(r"(?i)^(căn cứ|thực hiện|thi hành|theo|nhằm|để|trong|ngày|sáng|chiều|tối|qua|hiện nay|"
                               r"trên cơ sở|ủy ban nhân dân|uỷ ban nhân dân|ubnd|sở|phòng|ban)\b")
+_CHROME_MAX = 160
+_MAX_CELL = 400
 _VALUE_FIELD = regex.compile(r"(?i)\s*(?:\*\*)?\s*(?:chỉ tiêu|mục tiêu|kế hoạch|kết quả|thực hiện|giá trị|mức)\s*"
                             r"(?:năm\s+\d{4}\s*)?:")
 _KINH_GUI = regex.compile(r"(?i)^(\*\*)?kính\s+gửi\b")
@@ -149,7 +151,8 @@ def _table_cells(line: Line) -> None:
             continue
         lead = len(part) - len(part.lstrip())
         cells.append((line.start + a + lead, line.start + a + lead + len(stripped)))
-    if len(cells) >= 2:
+    # a table row has short cells; a whole text run together that happens to hold "|" is not one
+    if len(cells) >= 2 and max(b - a for a, b in cells) <= _MAX_CELL:
         line.cells = cells
 
 
@@ -165,11 +168,13 @@ def _zones(layout: Layout) -> None:
         if in_tail:
             line.zone = "chrome"
             continue
-        if any(p.search(text) for p in chrome_tails) and line.index > 3:
+        # chrome is short: a long line that happens to start with "title" is the whole text run together
+        short = len(text) <= _CHROME_MAX
+        if short and any(p.search(text) for p in chrome_tails) and line.index > 3:
             in_tail = True
             line.zone = "chrome"
             continue
-        if text and any(p.search(text) for p in chrome_lines):
+        if text and short and any(p.search(text) for p in chrome_lines):
             line.zone = "chrome"
             continue
         if _KINH_GUI.match(text):

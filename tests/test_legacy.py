@@ -110,6 +110,8 @@ def test_the_half_converted_seed_paragraph():
 
 
 TCVN3_CORPUS_DOC = "022_ctr_cchc_so_tu_phap_thanh_hoa_2018"
+VNI_CORPUS_DOC = "040_cv_phuong_tan_dinh_chi_tieu_cchc_2023"  # a VNI sentence in the style of seed 002
+LEGACY_DOCS = (GARBLED_SEED, TCVN3_CORPUS_DOC, VNI_CORPUS_DOC)
 
 
 def test_the_tcvn3_paragraph_in_the_corpus_is_repaired_and_nothing_else():
@@ -123,12 +125,23 @@ def test_the_tcvn3_paragraph_in_the_corpus_is_repaired_and_nothing_else():
     assert before == after
 
 
+def test_the_vni_sentence_in_the_corpus_is_repaired_and_nothing_else():
+    doc = next(p for p in DOCS if p.stem == VNI_CORPUS_DOC)
+    text = _read(doc)
+    r = legacy.repair(text)
+    assert [n.kind for n in r.repairs] == ["legacy:vni"]
+    assert "Chủ tịch Uỷ ban nhân dân phường yêu cầu các bộ phận chuyên môn" in r.text
+    before = [ln for ln in text.split("\n") if "Chuû tòch" not in ln]
+    after = [ln for ln in r.text.split("\n") if "Chủ tịch Uỷ ban nhân dân phường yêu cầu" not in ln]
+    assert before == after
+
+
 # ------------------------------------------------------------------ whole documents
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
 def test_correct_text_is_never_changed(doc):
-    if doc.stem in (GARBLED_SEED, TCVN3_CORPUS_DOC):
+    if doc.stem in LEGACY_DOCS:
         pytest.skip("holds a genuinely legacy-encoded paragraph (tested on its own)")
     text = _read(doc)
     r = legacy.repair(text)
@@ -158,7 +171,7 @@ def _clean_source(doc) -> str:
     """The document without its legacy-encoded lines and without symbols that an 8-bit legacy file
     uses as letter codes ("©" is TCVN3's "â"): neither can round-trip."""
     text = _read(doc)
-    if doc.stem in (GARBLED_SEED, TCVN3_CORPUS_DOC):
+    if doc.stem in LEGACY_DOCS:
         original = text.split("\n")
         repaired = legacy.repair(text)
         touched = {text.count("\n", 0, r.start) for r in repaired.repairs}
@@ -189,7 +202,7 @@ def _cp1252_safe(text: str) -> str:
 
 
 def _corpus_words() -> list[str]:
-    words = {w for d in DOCS if d.stem not in (GARBLED_SEED, TCVN3_CORPUS_DOC) for w in _read(d).split()
+    words = {w for d in DOCS if d.stem not in LEGACY_DOCS for w in _read(d).split()
              if w.isalpha()}
     return sorted(words) or ["Tỷ", "lệ", "hồ", "sơ", "đúng", "hạn", "người", "dân"]
 

@@ -25,6 +25,9 @@ _MASKS = [
     regex.compile(r"(?<![\d/.,])\d{1,2}\s*/\s*(?:19|20)\d{2}(?![\d/])"),
     regex.compile(r"(?<![\d:])\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?![\d:])"),
     regex.compile(r"(?i)(?<![\w])\d{1,2}\s*(?:h|giờ)\s*\d{2}(?:['’]|\s*phút)?(?!\w)"),
+    # clock times, not durations: "lúc 14 giờ", "từ 17 giờ đến 18 giờ"
+    regex.compile(r"(?i)(?<![\w])(?:lúc|vào lúc)\s+\d{1,2}\s*(?:giờ|h)(?!\w)"),
+    regex.compile(r"(?i)(?<![\w])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?\s*(?:đến|-)\s*\d{1,2}\s*(?:giờ|h)(?!\w)"),
 ]
 
 

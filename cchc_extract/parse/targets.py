@@ -185,10 +185,12 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         base = unit.split()[-1] if unit else ""
         if not q.percent and not rank:
             if unit in time_units or base in time_units:
-                if comparator == "eq" and not ctx.duration.search(before[-60:]):
+                # "6 tháng cuối năm" is a period; "xuống còn 3 ngày", "thời gian giải quyết ... 5 ngày" are not
+                lead = " ".join(before.split()[-4:])
+                if comparator == "eq" and not ctx.duration.search(lead) and not _TIME_MEASURE.search(before[-60:]):
                     continue
             elif unit.split(",")[0] in weak_units:
-                vote = kinds.clause_vote(before, after)
+                vote = kinds.clause_vote(before, "")  # the noun after may be the subject of what follows
                 if comparator == "eq" and q.denominator is None and vote > -2 and not ctx.count_verb.search(window) \
                         and not ctx.value_verb.search(window):
                     continue
@@ -236,6 +238,7 @@ def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[in
             matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
 
 
+_TIME_MEASURE = regex.compile(r"(?i)\bthời (?:gian|hạn) (?:giải quyết|xử lý|trả kết quả|thực hiện)\b")
 _UNTIL_YEAR = regex.compile(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}")
 _COUNT_SCALE = regex.compile(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ngàn)\s+(?!đồng|USD)")
 _PAST_OPENER = regex.compile(r"(?i)\W{0,3}(?:trong\s+|qua\s+|kết quả\s+)?năm\s+(?:19|20)\d{2}\s*,")

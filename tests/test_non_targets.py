@@ -1,0 +1,38 @@
+"""Numbers that are never targets (ANNOTATION.md: dates, document numbers, levels, periods, section
+numbers, recipient counts, slogans, narrative counts, clock times, page chrome), from real phrasing."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_extract import extract_text
+
+HEAD = "Số: 12/KH-UBND\n\nĐà Nẵng, ngày 5 tháng 3 năm 2023\n\nKẾ HOẠCH\nCải cách hành chính năm 2023\n\n"
+
+FROM_SEEDS = [
+    "- Tuyên truyền dịch vụ công trực tuyến mức độ 3, mức độ 4 và mức độ 3, 4 đến người dân.",
+    "Thực hiện Quyết định số 15/QĐ-UBND ngày 02 tháng 3 năm 2020 của Chủ tịch Ủy ban nhân dân quận.",
+    "- Chương trình cải cách hành chính giai đoạn 2016 - 2020 của Ủy ban nhân dân phường.",
+    "- Định kỳ Quý, 6 tháng, 9 tháng, năm thực hiện công tác tổng hợp báo cáo.",
+    "- Thực hiện đúng chuẩn mực giao tiếp với phương châm “4 xin, 4 luôn”.",
+    "Trong quý III hoàn thành Cổng dịch vụ công TP kết nối với Cổng dịch vụ công quốc gia.",
+]
+FROM_CORPUS = [
+    "- Phát thanh trên hệ thống loa truyền thanh vào khung giờ từ 17 giờ đến 18 giờ.",
+    "- Triển khai 03 nhóm giải pháp và 06 nội dung cải cách hành chính.",
+    "- Số điện thoại đường dây nóng: 0236.3821.145; ISO 9001:2015.",
+    "- Báo cáo kết quả về Phòng Nội vụ trong thời hạn 15 ngày kể từ ngày ký.",
+    "- Tổ chức hội nghị sơ kết 6 tháng đầu năm vào ngày 12/7/2023 lúc 14 giờ.",
+]
+
+
+@pytest.mark.parametrize("line", FROM_SEEDS + FROM_CORPUS)
+def test_no_target(line: str) -> None:
+    ts = extract_text(HEAD + "I. NỘI DUNG\n\n" + line + "\n")
+    assert [(t.value, t.unit) for t in ts.targets] == []
+
+
+def test_recipient_counts_are_not_targets() -> None:
+    text = "Số: 46/UBND\n\nV/v thi đua\n\nKính gửi:\n- Ủy ban nhân dân 15 phường.\n\n" \
+           "Thực hiện kế hoạch, đề nghị các phường đảm bảo 100% hồ sơ giải quyết đúng hạn.\n"
+    assert [t.value for t in extract_text(text).targets] == [100.0]

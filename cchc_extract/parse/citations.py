@@ -22,6 +22,8 @@ PARTY_REF = regex.compile(
     r"(?<![\w/.,])(?P<num>\d{1,5}[a-z]?)\s*-\s*(?P<ptype>\p{Lu}{1,4})\s*/\s*(?P<sym>[\p{Lu}][\p{L}\d]{0,11}+"
     r"(?:-[\p{Lu}][\p{L}\d]{0,11}+)?)(?![\p{L}\d])"
 )
+_SYMBOL_PARTS = regex.compile(r"[-/]")
+_SPACED_DASH = regex.compile(r"\s*-\s*")
 _OF_ISSUER = regex.compile(r"\s*,?\s*(?:của|do)\s+(?P<iss>(?:Thủ tướng Chính phủ|Chính phủ|Quốc hội|"
                            r"(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Bộ|Sở|"
                            r"Ban|Văn phòng|Tỉnh ủy|Thành ủy|Quận ủy|Huyện ủy|Phòng|Cục)[^,;.\n()]{0,50}?))"
@@ -48,7 +50,7 @@ def _type_data() -> _TypeData:
 
 def doc_type_from_symbol(symbol: str) -> str | None:
     """The type an abbreviation names: "QĐ-UBND" -> quyet_dinh; "UBND-NC" -> None."""
-    first = regex.split(r"[-/]", symbol)[0].strip()
+    first = _SYMBOL_PARTS.split(symbol)[0].strip()
     return _type_data().symbols.get(first)
 
 
@@ -60,7 +62,7 @@ def doc_type_named_before(text: str, pos: int) -> str | None:
 
 
 def canonical_ref(num: str, year: str | None, symbol: str) -> str:
-    symbol = regex.sub(r"\s*-\s*", "-", symbol.strip())
+    symbol = _SPACED_DASH.sub("-", symbol.strip())
     return f"{num}/{year}/{symbol}" if year else f"{num}/{symbol}"
 
 

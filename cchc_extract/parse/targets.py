@@ -122,7 +122,7 @@ def _scales() -> frozenset[str]:
 
 def _counted(text: str, q: Quantity) -> bool:
     """"cấp huyện 263 TTHC": a counted noun after the number outweighs the place word before it."""
-    if regex.fullmatch(r"(?:19|20)\d{2}", q.text):
+    if _YEAR_NUMBER.fullmatch(q.text):
         return False
     unit = unit_after(text, q.end)
     if unit is None or unit.unit == unit.base and unit.unit in _scales():
@@ -238,6 +238,9 @@ def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[in
             matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
 
 
+_NUMERIC_CELL = regex.compile(r"(?i)[\s≥≤<>=~*]*(?:trên|dưới|từ|tối thiểu|tối đa|không quá|ít nhất|khoảng)?\s*"
+                                r"\d[\d.,]*\s*(?:%|[-–]\s*\d[\d.,]*\s*%?)?\s*(?:trở lên|trở xuống)?[\s*]*")
+_YEAR_NUMBER = regex.compile(r"(?:19|20)\d{2}")
 _TIME_MEASURE = regex.compile(r"(?i)\bthời (?:gian|hạn) (?:giải quyết|xử lý|trả kết quả|thực hiện)\b")
 _UNTIL_YEAR = regex.compile(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}")
 _COUNT_SCALE = regex.compile(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ngàn)\s+(?!đồng|USD)")
@@ -388,8 +391,7 @@ def _table_row(layout: Layout, line: Line, document: Document, masks: _Masks,
 
 
 def _is_numeric(cell: str) -> bool:
-    return bool(regex.fullmatch(r"(?i)[\s≥≤<>=~*]*(?:trên|dưới|từ|tối thiểu|tối đa|không quá|ít nhất|khoảng)?\s*"
-                                r"\d[\d.,]*\s*(?:%|[-–]\s*\d[\d.,]*\s*%?)?\s*(?:trở lên|trở xuống)?[\s*]*", cell))
+    return bool(_NUMERIC_CELL.fullmatch(cell))
 
 
 def _is_unit_cell(cell: str) -> bool:

@@ -79,7 +79,7 @@ def _inverse_offsets(norm: Normalized):
 
 def to_json(target_set: TargetSet) -> str:
     """Deterministic JSON: field order from the models, UTF-8, two-space indent, final newline."""
-    return json.dumps(target_set.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(target_set.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def check(target_set: TargetSet) -> None:

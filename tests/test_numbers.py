@@ -45,3 +45,8 @@ def test_long_hostile_line_is_linear() -> None:
     # A multi-kilobyte run of digits and separators must finish promptly (possessive quantifiers).
     text = ("1.2,3/4-5 % trên " * 20000)
     assert len(find_quantities(text)) > 1000
+
+
+def test_absurd_digit_runs_are_not_quantities() -> None:
+    assert find_quantities("9" * 400 + "%") == []
+    assert [q.value for q in find_quantities("đạt 10.367,7 tỷ đồng")] == [10367.7]

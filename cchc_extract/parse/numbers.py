@@ -5,6 +5,7 @@ All quantifiers are possessive or bounded so the grammar runs in linear time on 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import regex
@@ -66,6 +67,13 @@ def parse_number(s: str) -> float:
     return float(s.replace(",", "."))
 
 
+_LARGEST = 1e15  # beyond any budget in đồng; larger digit runs are codes, not quantities
+
+
+def _plausible(value: float) -> bool:
+    return math.isfinite(value) and abs(value) <= _LARGEST
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every number in ``text[start:end]`` with its percent sign, fraction or dash range.
 
@@ -77,6 +85,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     out = []
     for m in QUANTITY.finditer(text, start, len(text) if end is None else end):
         a = parse_number(m.group("a"))
+        if not _plausible(a) or (m.group("b") and not _plausible(parse_number(m.group("b")))) or \
+                (m.group("den") and not _plausible(parse_number(m.group("den")))):
+            continue  # a run of 400 digits is not a quantity (and would not survive JSON as a float)
         b = m.group("b")
         den = m.group("den")
         percent = bool(m.group("apct") or m.group("bpct"))

@@ -14,6 +14,8 @@ _HEAD = regex.compile(r"(?i)^(?:\s|[-+•*:;,.]|\*\*)*(?:(?:đảm bảo|bảo �
 _MEASURE = regex.compile(r"(?i)\b(tỷ lệ|tỉ lệ|số lượng|số|mức độ|mức|chỉ số|thời gian|tốc độ|tổng|kim ngạch|thu nhập|"
                          r"GRDP|GDP|giá trị|doanh thu|sản lượng|diện tích|bình quân)\b")
 _SCOPE_OPENERS = regex.compile(r"(?i)^(lĩnh vực|các lĩnh vực|riêng|đối với|trong đó|cấp|khối|ngành|tại)\b")
+_NEW_PART = regex.compile(r"(?i)\s*(?:đạt|trong đó|tăng|giảm|chiếm|đồng thời|phấn đấu|đảm bảo|bảo đảm|góp phần|"
+                       r"nhằm|để|qua đó|riêng|còn lại|là|với|và|các|\d)")
 _CLAUSE_STOP = regex.compile(r"[;.]|\s(?:theo|nhằm|để|so với|trong đó)\s")
 _MAX = 220
 _MARKUP = regex.compile(r"\*\*|__|[“”\"]")
@@ -49,7 +51,9 @@ def tail_phrase(after: str) -> str:
     out = []
     for m in _COMMA_PIECES.finditer(tail):
         piece = m.group()
-        if out and len(" ".join(out).split()) >= 4:
+        # an enumeration goes on ("văn bản, hồ sơ công việc", "HĐND, UBND huyện ban hành"); a new
+        # clause ("đạt ...", "trong đó ...") or a long run stops it
+        if out and (len(" ".join(out).split()) >= 14 or _NEW_PART.match(piece)):
             break
         out.append(piece)
     tail = "".join(out)

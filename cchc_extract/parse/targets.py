@@ -175,6 +175,8 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         if unit is None:
             continue
         comparator = match.comparator if match else ("range" if q.value_max is not None else "eq")
+        if q.value_max is not None and comparator in ("gte", "eq"):
+            comparator = "range"  # "đạt từ 20% - 30%": the dash range is the requirement
         value_max = match.value_max if match and match.value_max is not None else q.value_max
         if comparator != "range":
             value_max = None if match else value_max
@@ -194,13 +196,12 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                 if comparator == "eq" and q.denominator is None and vote > -2 and not ctx.count_verb.search(window) \
                         and not ctx.value_verb.search(window):
                     continue
-        vote = kinds.clause_vote(before, after)
+        vote = kinds.clause_vote(before, _own_after(text, unit_end, ce, quantities[i + 1:]))
         vote += 1.0 * kinds.document_vote(document.doc_type)
         vote += _context_vote(layout, line) + prefix_vote + _past_year_vote(text, line, cs, q.start, document)
-        vote += _yardstick_vote(text, cs, q.start)
         if comparator in ("gt", "gte", "lt", "lte", "range"):
             vote += 0.5
-        kind = "result" if rank else kinds.decide(vote)
+        kind = "result" if rank else "target" if _is_yardstick(text, cs, q.start) else kinds.decide(vote)
         role = None
         if q.percent and ctx.population.match(text, q.end) and any(
                 o.percent and o.start > q.end for o in quantities[i + 1:]):
@@ -238,6 +239,7 @@ def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[in
             matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
 
 
+_UNIT_IN_NAME = regex.compile(r"\(\s*([^()]{1,24}?)\s*\)\s*$")
 _NUMERIC_CELL = regex.compile(r"(?i)[\s≥≤<>=~*]*(?:trên|dưới|từ|tối thiểu|tối đa|không quá|ít nhất|khoảng)?\s*"
                                 r"\d[\d.,]*\s*(?:%|[-–]\s*\d[\d.,]*\s*%?)?\s*(?:trở lên|trở xuống)?[\s*]*")
 _YEAR_NUMBER = regex.compile(r"(?:19|20)\d{2}")
@@ -245,6 +247,13 @@ _TIME_MEASURE = regex.compile(r"(?i)\bthời (?:gian|hạn) (?:giải quyết|x�
 _UNTIL_YEAR = regex.compile(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}")
 _COUNT_SCALE = regex.compile(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ngàn)\s+(?!đồng|USD)")
 _PAST_OPENER = regex.compile(r"(?i)\W{0,3}(?:trong\s+|qua\s+|kết quả\s+)?năm\s+(?:19|20)\d{2}\s*,")
+
+
+def _own_after(text: str, start: int, end: int, later: list[Quantity]) -> str:
+    """What follows a number up to the next number or parenthesis: cues further on belong to those."""
+    stop = min([q.start for q in later if q.start >= start] + [end])
+    paren = text.find("(", start, stop)
+    return text[start:paren if paren >= 0 else stop]
 
 
 def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document) -> float:
@@ -270,12 +279,10 @@ _MAX_PREFIX = 2000  # characters of the line before a clause read for cues (real
 _OPEN_PAREN = regex.compile(r"\(([^()]{0,80})$")
 
 
-def _yardstick_vote(text: str, cs: int, pos: int) -> float:
+def _is_yardstick(text: str, cs: int, pos: int) -> bool:
     """A bound quoted in parentheses is the yardstick a result is measured against: "(tối thiểu 60%)"."""
     m = _OPEN_PAREN.search(text, max(cs, pos - 80), pos)
-    if m and kinds.clause_vote(m.group(1), "") > 0:
-        return 8.0
-    return 0.0
+    return bool(m) and kinds.clause_vote(m.group(1), "") > 0
 
 
 def _prefix_vote(text: str, line: Line, cs: int) -> float:
@@ -357,6 +364,14 @@ def _table_row(layout: Layout, line: Line, document: Document, masks: _Masks,
     row_unit = None
     if unit_col is not None and unit_col < len(cell_texts):
         row_unit = cell_texts[unit_col].strip() or None
+    named = _UNIT_IN_NAME.search(indicator)
+    if row_unit is None and named:
+        # "Tỷ lệ hồ sơ giải quyết đúng hạn (%)", "Thời gian trung bình ... (ngày)": the unit rides on the name
+        inner = named.group(1)
+        um = unit_after(" " + inner, 0)
+        if inner == "%" or um is not None and um.end == len(inner) + 1:
+            row_unit = "%" if inner == "%" else um.unit
+            indicator = indicator[:named.start()].rstrip()
     out = []
     for k, (a, b) in enumerate(cells):
         if k in (ind_col, unit_col) or not numeric[k] or k == 0 and regex.fullmatch(r"\d{1,3}\.?", cell_texts[k]):

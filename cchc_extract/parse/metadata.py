@@ -23,8 +23,8 @@ _PLACE_DATE = regex.compile(
     r"\s*(?:năm\s*|[/.\-]\s*)(?P<y>\d{4})"
 )
 _SUBJECT = regex.compile(r"^\W{0,3}(?:V/v|V/V|v/v|Vv|Về việc|VỀ VIỆC)\s*[:.]?\s*", regex.IGNORECASE)
-_LABELLED_DATE = regex.compile(r"(?i)\s(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|ngày xuất bản|đăng lúc)\s*:?\s*"
-                            r"\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}")
+_LABELLED_DATE = regex.compile(r"(?i)\s(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|ngày xuất bản|đăng lúc)(?:\s+lúc)?"
+                            r"\s*:?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*[-,|]?\s*)?\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}")
 _YEAR_IN = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
 _NAME_WORD = r"[\p{Lu}][\p{Ll}]+"
 _PERSON = regex.compile(rf"^(?:{_NAME_WORD}|Ksor|H')(?:\s+{_NAME_WORD}){{1,4}}$")
@@ -42,8 +42,8 @@ _CLOSING_ISSUER = regex.compile(
 _CAPS_LINE = regex.compile(r"^[\p{Lu}\d\s,.\-–&()/]+$")
 _WEB_DATE_LINE = regex.compile(r"(?i)(thứ\s+(hai|ba|tư|năm|sáu|bảy)|chủ nhật|\d{1,2}\s+tháng\s+\p{L}+\s+\d{4}|"
                                r"\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}\s*,?\s*\d{1,2}:\d{2}|"
-                               r"(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|ngày xuất bản|đăng lúc|ngày)\s*:?\s*"
-                               r"\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|^\s*\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}\s*$)")
+                               r"(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|ngày xuất bản|đăng lúc|ngày)(?:\s+lúc)?"
+                               r"\s*:?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*[-,|]?\s*)?\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|^\s*\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}\s*$)")
 
 
 @lru_cache(maxsize=1)

@@ -156,6 +156,7 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     time_units, weak_units = unit_sets()
     out: list[Target] = []
     prev_end = cs
+    counted_before: int | None = None  # where the previous kept count's noun ended
     for i, q in enumerate(quantities):
         if i in consumed:
             continue
@@ -193,8 +194,9 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                     continue
             elif unit.split(",")[0] in weak_units:
                 vote = kinds.clause_vote(before, "")  # the noun after may be the subject of what follows
+                listed = counted_before is not None and _LISTED.fullmatch(text, counted_before, q.start)
                 if comparator == "eq" and q.denominator is None and vote > -2 and not ctx.count_verb.search(window) \
-                        and not ctx.value_verb.search(window):
+                        and not ctx.value_verb.search(window) and not listed:
                     continue
         vote = kinds.clause_vote(before, _own_after(text, unit_end, ce, quantities[i + 1:]))
         vote += 1.0 * kinds.document_vote(document.doc_type)
@@ -219,6 +221,7 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
             rule=(match.rule if match else f"{comparator}.default") + (".rank" if rank else ""),
         ))
         prev_end = unit_end
+        counted_before = unit_end if not q.percent else None
     return out
 
 
@@ -244,6 +247,8 @@ _NUMERIC_CELL = regex.compile(r"(?i)[\s≥≤<>=~*]*(?:trên|dưới|từ|tối 
                                 r"\d[\d.,]*\s*(?:%|[-–]\s*\d[\d.,]*\s*%?)?\s*(?:trở lên|trở xuống)?[\s*]*")
 _YEAR_NUMBER = regex.compile(r"(?:19|20)\d{2}")
 _TIME_MEASURE = regex.compile(r"(?i)\bthời (?:gian|hạn) (?:giải quyết|xử lý|trả kết quả|thực hiện)\b")
+# "12 phòng chuyên môn và 02 đơn vị sự nghiệp": a count listed right after a kept count
+_LISTED = regex.compile(r"\s*(?:,|;)?\s*(?:và|cùng)?\s*")
 _UNTIL_YEAR = regex.compile(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}")
 _COUNT_SCALE = regex.compile(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ngàn)\s+(?!đồng|USD)")
 _PAST_OPENER = regex.compile(r"(?i)\W{0,3}(?:trong\s+|qua\s+|kết quả\s+)?năm\s+(?:19|20)\d{2}\s*,")

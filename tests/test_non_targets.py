@@ -23,6 +23,8 @@ FROM_CORPUS = [
     "- Số điện thoại đường dây nóng: 0236.3821.145; ISO 9001:2015.",
     "- Báo cáo kết quả về Phòng Nội vụ trong thời hạn 15 ngày kể từ ngày ký.",
     "- Tổ chức hội nghị sơ kết 6 tháng đầu năm vào ngày 12/7/2023 lúc 14 giờ.",
+    "- Cơ quan, đơn vị để tỷ lệ số hóa thấp hơn 30% vào cuối Quý III/2022 sẽ bị xem xét mức độ hoàn thành nhiệm vụ.",
+    "- Cơ quan, đơn vị có từ 02 chỉ tiêu trở lên không hoàn thành thì người đứng đầu không được xếp loại xuất sắc.",
 ]
 
 

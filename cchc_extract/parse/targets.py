@@ -38,6 +38,8 @@ class _Context:
     population: regex.Pattern[str]
     narrative: regex.Pattern[str]
     count_verb: regex.Pattern[str]
+    sanction_condition: regex.Pattern[str]
+    sanction_consequence: regex.Pattern[str]
     value_verb: regex.Pattern[str]
 
 
@@ -60,6 +62,10 @@ def _context() -> _Context:
         population=regex.compile(rf"(?i)^\s*(?:\*\*)?\s*(?:số\s+|các\s+)?(?:{_alternation(data['population_nouns'])})"
                                  rf"(?![\p{{L}}])"),
         narrative=regex.compile(rf"(?i)^\s*(?:{_alternation(data['narrative_nouns'])})(?![\p{{L}}])"),
+        sanction_condition=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['sanction_conditions'])})"
+                                         rf"(?![\p{{L}}])"),
+        sanction_consequence=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['sanction_consequences'])})"
+                                           rf"(?![\p{{L}}])"),
         value_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['value_verbs'])})(?:\s+(?:mức|khoảng|thêm))?\s*$"),
         count_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:(?:{_alternation(data['count_verbs'])})(?:\s+[\p{{L}}]+){{0,6}}|"
                                  rf"(?:{_alternation(data['count_verbs_adjacent'])}))\s*$"),
@@ -147,6 +153,9 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                   if q.percent or ctx.rank.search(text, max(cs, q.start - 30), q.start)
                   or not ctx.before_word.search(text, max(cs, q.start - 30), q.start)
                   or _counted(text, q)]
+    sanction = ctx.sanction_consequence.search(text, cs, ce)
+    if sanction:
+        quantities = [q for q in quantities if not ctx.sanction_condition.search(text, max(cs, q.start - 80), q.start)]
     if not quantities:
         return []
     matches = comparator_matcher().match(text, cs, ce, quantities, content_start=line.content_start)

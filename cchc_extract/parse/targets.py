@@ -24,6 +24,7 @@ from .citations import all_reference_spans
 from .comparators import ComparatorMatch, comparator_matcher
 from .dates import date_spans
 from .numbers import Quantity, find_quantities
+from .tables import table_row_targets
 from .units import unit_after, unit_sets
 
 _YEAR = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
@@ -91,7 +92,7 @@ def find_targets(layout: Layout, document: Document, references: list[Reference]
         if line.blank or line.zone != "body" and not _is_headline(line, document):
             continue
         if line.cells is not None:
-            targets.extend(_table_row(layout, line, document, masks, table_header))
+            targets.extend(table_row_targets(layout, line, document, masks.hit, table_header))
             continue
         table_header.clear()
         quantities = [q for q in find_quantities(text, line.start, line.end) if not masks.hit(q)]
@@ -251,9 +252,6 @@ def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[in
             matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
 
 
-_UNIT_IN_NAME = regex.compile(r"\(\s*([^()]{1,24}?)\s*\)\s*$")
-_NUMERIC_CELL = regex.compile(r"(?i)[\s≥≤<>=~*]*(?:trên|dưới|từ|tối thiểu|tối đa|không quá|ít nhất|khoảng)?\s*"
-                                r"\d[\d.,]*\s*(?:%|[-–]\s*\d[\d.,]*\s*%?)?\s*(?:trở lên|trở xuống)?[\s*]*")
 _YEAR_NUMBER = regex.compile(r"(?:19|20)\d{2}")
 _TIME_MEASURE = regex.compile(r"(?i)\bthời (?:gian|hạn) (?:giải quyết|xử lý|trả kết quả|thực hiện)\b")
 # "12 phòng chuyên môn và 02 đơn vị sự nghiệp": a count listed right after a kept count
@@ -351,77 +349,3 @@ def _year(text: str, cs: int, pos: int, document: Document) -> int | None:
     if years:
         return int(years[-1])
     return document.year
-
-
-def _table_row(layout: Layout, line: Line, document: Document, masks: _Masks,
-               header: dict[int, list[str]]) -> list[Target]:
-    """A row of an indicator table: the longest text cell names the indicator; numeric cells are values
-    whose kind and year come from their column headings."""
-    text = layout.text
-    cells = line.cells or []
-    if not cells:
-        return []
-    cell_texts = [text[a:b] for a, b in cells]
-    numeric = [_is_numeric(c) for c in cell_texts]
-    if not any(numeric[1:]) and not header.get(0):
-        header[0] = cell_texts
-        return []
-    if not any(numeric[1:]):
-        return []
-    heads = header.get(0, [])
-    text_cells = [(len(t), k) for k, t in enumerate(cell_texts) if not numeric[k] and not _is_unit_cell(t)]
-    if not text_cells:
-        return []
-    ind_col = max(text_cells)[1]
-    indicator = indicators.clean(cell_texts[ind_col])
-    unit_col = next((k for k, h in enumerate(heads) if regex.search(r"(?i)\b(đvt|đơn vị tính|đơn vị)\b", h)), None)
-    row_unit = None
-    if unit_col is not None and unit_col < len(cell_texts):
-        row_unit = cell_texts[unit_col].strip() or None
-    named = _UNIT_IN_NAME.search(indicator)
-    if row_unit is None and named:
-        # "Tỷ lệ hồ sơ giải quyết đúng hạn (%)", "Thời gian trung bình ... (ngày)": the unit rides on the name
-        inner = named.group(1)
-        um = unit_after(" " + inner, 0)
-        if inner == "%" or um is not None and um.end == len(inner) + 1:
-            row_unit = "%" if inner == "%" else um.unit
-            indicator = indicator[:named.start()].rstrip()
-    out = []
-    for k, (a, b) in enumerate(cells):
-        if k in (ind_col, unit_col) or not numeric[k] or k == 0 and regex.fullmatch(r"\d{1,3}\.?", cell_texts[k]):
-            continue
-        quantities = [q for q in find_quantities(text, a, b) if not masks.hit(q)]
-        if not quantities:
-            continue
-        matches = comparator_matcher().match(text, a, b, quantities)
-        q = quantities[0]
-        match = matches.get(0)
-        unit = "%" if q.percent else row_unit
-        if unit is None:
-            um = unit_after(text, q.end)
-            unit = um.unit if um else None
-        if unit is None:
-            continue
-        head = heads[k] if k < len(heads) else ""
-        kind = kinds.column_kind(head)
-        if kind is None:
-            kind = kinds.decide(kinds.document_vote(document.doc_type) + kinds.header_vote(head))
-        years = regex.findall(r"(?:19|20)\d{2}", head)
-        comparator = match.comparator if match else ("range" if q.value_max is not None else "eq")
-        value_max = match.value_max if match and match.value_max is not None else q.value_max
-        out.append(Target(
-            indicator=indicator, comparator=comparator, value=q.value, value_max=value_max,
-            denominator=q.denominator, unit=unit, kind=kind, role=None,
-            year=int(years[-1]) if years else document.year, section=list(line.section),
-            evidence=line.text, start=line.start, end=line.end,
-            rule=(match.rule if match else f"{comparator}.default") + ".table",
-        ))
-    return out
-
-
-def _is_numeric(cell: str) -> bool:
-    return bool(_NUMERIC_CELL.fullmatch(cell))
-
-
-def _is_unit_cell(cell: str) -> bool:
-    return len(cell.split()) <= 3 and bool(unit_after(" " + cell, 0)) or cell.strip() == "%"

@@ -1,0 +1,100 @@
+"""Indicator tables read row by row ("STT | Chỉ tiêu | ĐVT | Kế hoạch 2024 | Thực hiện 2024").
+
+The first row without numbers gives the column headings; in each later row the longest text cell
+names the indicator, and every numeric cell is a value whose kind (kế hoạch/chỉ tiêu -> target,
+thực hiện/kết quả -> result) and year come from its column heading. The evidence is the whole row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from ..models import Document, Target
+from ..text.segment import Layout, Line
+from . import indicators, kinds
+from .comparators import comparator_matcher
+from .numbers import Quantity, find_quantities
+from .units import unit_after
+
+_UNIT_HEADING = regex.compile(r"(?i)\b(đvt|đơn vị tính|đơn vị)\b")
+_UNIT_IN_NAME = regex.compile(r"\(\s*([^()]{1,24}?)\s*\)\s*$")
+_ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
+_YEAR_IN_HEADING = regex.compile(r"(?:19|20)\d{2}")
+_NUMERIC_CELL = regex.compile(r"(?i)[\s≥≤<>=~*]*(?:trên|dưới|từ|tối thiểu|tối đa|không quá|ít nhất|khoảng)?\s*"
+                                r"\d[\d.,]*\s*(?:%|[-–]\s*\d[\d.,]*\s*%?)?\s*(?:trở lên|trở xuống)?[\s*]*")
+
+
+def table_row_targets(layout: Layout, line: Line, document: Document, masked: Callable[[Quantity], bool],
+                      header: dict[int, list[str]]) -> list[Target]:
+    """A row of an indicator table: the longest text cell names the indicator; numeric cells are values
+    whose kind and year come from their column headings."""
+    text = layout.text
+    cells = line.cells or []
+    if not cells:
+        return []
+    cell_texts = [text[a:b] for a, b in cells]
+    numeric = [_is_numeric(c) for c in cell_texts]
+    if not any(numeric[1:]) and not header.get(0):
+        header[0] = cell_texts
+        return []
+    if not any(numeric[1:]):
+        return []
+    heads = header.get(0, [])
+    text_cells = [(len(t), k) for k, t in enumerate(cell_texts) if not numeric[k] and not _is_unit_cell(t)]
+    if not text_cells:
+        return []
+    ind_col = max(text_cells)[1]
+    indicator = indicators.clean(cell_texts[ind_col])
+    unit_col = next((k for k, h in enumerate(heads) if _UNIT_HEADING.search(h)), None)
+    row_unit = None
+    if unit_col is not None and unit_col < len(cell_texts):
+        row_unit = cell_texts[unit_col].strip() or None
+    named = _UNIT_IN_NAME.search(indicator)
+    if row_unit is None and named:
+        # "Tỷ lệ hồ sơ giải quyết đúng hạn (%)", "Thời gian trung bình ... (ngày)": the unit rides on the name
+        inner = named.group(1)
+        um = unit_after(" " + inner, 0)
+        if inner == "%" or um is not None and um.end == len(inner) + 1:
+            row_unit = "%" if inner == "%" else um.unit
+            indicator = indicator[:named.start()].rstrip()
+    out = []
+    for k, (a, b) in enumerate(cells):
+        if k in (ind_col, unit_col) or not numeric[k] or k == 0 and _ROW_NUMBER.fullmatch(cell_texts[k]):
+            continue
+        quantities = [q for q in find_quantities(text, a, b) if not masked(q)]
+        if not quantities:
+            continue
+        matches = comparator_matcher().match(text, a, b, quantities)
+        q = quantities[0]
+        match = matches.get(0)
+        unit = "%" if q.percent else row_unit
+        if unit is None:
+            um = unit_after(text, q.end)
+            unit = um.unit if um else None
+        if unit is None:
+            continue
+        head = heads[k] if k < len(heads) else ""
+        kind = kinds.column_kind(head)
+        if kind is None:
+            kind = kinds.decide(kinds.document_vote(document.doc_type) + kinds.header_vote(head))
+        years = _YEAR_IN_HEADING.findall(head)
+        comparator = match.comparator if match else ("range" if q.value_max is not None else "eq")
+        value_max = match.value_max if match and match.value_max is not None else q.value_max
+        out.append(Target(
+            indicator=indicator, comparator=comparator, value=q.value, value_max=value_max,
+            denominator=q.denominator, unit=unit, kind=kind, role=None,
+            year=int(years[-1]) if years else document.year, section=list(line.section),
+            evidence=line.text, start=line.start, end=line.end,
+            rule=(match.rule if match else f"{comparator}.default") + ".table",
+        ))
+    return out
+
+
+def _is_numeric(cell: str) -> bool:
+    return bool(_NUMERIC_CELL.fullmatch(cell))
+
+
+def _is_unit_cell(cell: str) -> bool:
+    return len(cell.split()) <= 3 and bool(unit_after(" " + cell, 0)) or cell.strip() == "%"

@@ -302,7 +302,9 @@ def _prefix_vote(text: str, line: Line, cs: int) -> float:
     prefix = text[max(line.content_start, cs - _MAX_PREFIX):cs]  # bounded: linear on one-line documents
     if not prefix.strip():
         return 0.0
-    return 0.5 * kinds.clause_vote(prefix, "") + kinds.header_vote(prefix)
+    # heading words count only in the introduction right before the list ("... các chỉ tiêu sau: a; b")
+    intro = prefix[prefix.rfind(":") + 1:] if ":" in prefix[-120:] else prefix[-80:]
+    return 0.5 * kinds.clause_vote(prefix, "") + kinds.header_vote(intro)
 
 
 def _base_noun(unit: str | None) -> str | None:

@@ -31,3 +31,26 @@ class SourceText:
     encoding: str | None = None
     origins: list[Origin] = field(default_factory=list)
     repairs: list[RepairNote] = field(default_factory=list)
+
+
+def assemble(blocks: list[list[tuple[str, str]]]) -> tuple[str, list[Origin]]:
+    """Join blocks of (line, where) pairs: lines by "\n", blocks by a blank line, with the origin of
+    every non-empty line, so offsets map back to a paragraph, table cell or page line."""
+    parts: list[str] = []
+    origins: list[Origin] = []
+    pos = 0
+    for block in blocks:
+        if not block:
+            continue
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        for i, (line, where) in enumerate(block):
+            if i:
+                parts.append("\n")
+                pos += 1
+            parts.append(line)
+            if line:
+                origins.append(Origin(pos, pos + len(line), where))
+            pos += len(line)
+    return "".join(parts), origins

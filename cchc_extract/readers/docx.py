@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..errors import CorruptDocument, EmptyDocument, LimitExceeded, UnsupportedFormat
-from .base import Origin, SourceText
+from .base import SourceText, assemble
 from .cues import cues
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # bytes the whole package may expand to
@@ -381,25 +381,6 @@ def _owner_table(tr):
     return el
 
 
-def _assemble(blocks: list[_Block]) -> tuple[str, list[Origin]]:
-    parts: list[str] = []
-    origins: list[Origin] = []
-    pos = 0
-    for block in blocks:
-        if not block.lines:
-            continue
-        if parts:
-            parts.append("\n\n")
-            pos += 2
-        for i, (text, where) in enumerate(block.lines):
-            if i:
-                parts.append("\n")
-                pos += 1
-            parts.append(text)
-            if text:
-                origins.append(Origin(pos, pos + len(text), where))
-            pos += len(text)
-    return "".join(parts), origins
 
 
 def read_docx(data: bytes) -> SourceText:
@@ -425,7 +406,7 @@ def read_docx(data: bytes) -> SourceText:
         styles_root = None
     walker = _Walker(Numbering.from_xml(numbering_root), _style_numbering(styles_root))
     body = document.element.body
-    text, origins = _assemble(walker.blocks(body))
+    text, origins = assemble([block.lines for block in walker.blocks(body)])
     if not text.strip():
         raise EmptyDocument("the Word document holds no text")
     return SourceText(text=text, format="docx", encoding=None, origins=origins)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from ..errors import EmptyDocument, LimitExceeded, UnsupportedFormat
-from .base import Origin, SourceText
+from .base import SourceText, assemble
 from .cues import cues
 
 MAX_DEPTH = 400  # nesting a real page never needs; deeper pages are flattened first
@@ -75,7 +75,7 @@ def read_html(data: bytes) -> SourceText:
         if nesting_depth(html) > MAX_DEPTH:
             raise LimitExceeded(f"the web page nests its elements more than {MAX_DEPTH} levels deep")
     blocks = _main_content(html)
-    text, origins = _assemble(blocks)
+    text, origins = assemble(blocks)
     if not text.strip():
         raise EmptyDocument("the web page holds no main text")
     return SourceText(text=text, format="html", encoding=encoding, origins=origins)
@@ -184,20 +184,3 @@ def _fallback(html: str) -> list[list[tuple[str, str]]]:
     return [[(line, f"line {i + 1}")] for i, line in enumerate(text.split("\n"))]
 
 
-def _assemble(blocks: list[list[tuple[str, str]]]) -> tuple[str, list[Origin]]:
-    parts: list[str] = []
-    origins: list[Origin] = []
-    pos = 0
-    for block in blocks:
-        if parts:
-            parts.append("\n\n")
-            pos += 2
-        for i, (line, where) in enumerate(block):
-            if i:
-                parts.append("\n")
-                pos += 1
-            parts.append(line)
-            if line:
-                origins.append(Origin(pos, pos + len(line), where))
-            pos += len(line)
-    return "".join(parts), origins

@@ -236,6 +236,11 @@ def repair(text: str) -> Repaired:
     if text.isascii():
         return Repaired(text, [], ())
     word_re = _word_re()
+    # Exact shortcut: without a single word that only decodes as legacy text no line can be repaired,
+    # and checking each distinct word once (verdicts are cached) is far cheaper than line statistics.
+    distinct = {w for w in word_re.findall(text) if not w.isascii()}
+    if not any(_word_verdict(w, s.name)[1] for s in schemes() for w in distinct):
+        return Repaired(text, [], ())
     lines = []
     pos = 0
     for line in text.split("\n"):

@@ -88,11 +88,14 @@ class Layout:
 
 
 @lru_cache(maxsize=1)
-def _chrome_patterns() -> tuple[list[regex.Pattern[str]], list[regex.Pattern[str]]]:
+def _chrome_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The chrome line patterns and the chrome tail patterns, each joined into one regex."""
     data = load_yaml("context.yaml")
-    lines = [regex.compile(p, regex.IGNORECASE) for p in data["chrome_lines"]]
-    tails = [regex.compile(p, regex.IGNORECASE) for p in data["chrome_tail"]]
-    return lines, tails
+
+    def joined(patterns: list[str]) -> regex.Pattern[str]:
+        return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
+
+    return joined(data["chrome_lines"]), joined(data["chrome_tail"])
 
 
 def segment(text: str) -> Layout:
@@ -170,11 +173,11 @@ def _zones(layout: Layout) -> None:
             continue
         # chrome is short: a long line that happens to start with "title" is the whole text run together
         short = len(text) <= _CHROME_MAX
-        if short and any(p.search(text) for p in chrome_tails) and line.index > 3:
+        if short and chrome_tails.search(text) and line.index > 3:
             in_tail = True
             line.zone = "chrome"
             continue
-        if text and short and any(p.search(text) for p in chrome_lines):
+        if text and short and chrome_lines.search(text):
             line.zone = "chrome"
             continue
         if _KINH_GUI.match(text):

@@ -14,12 +14,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+# the script's own folder holds bench.py, which would shadow the bench/ package: put the repo first instead
+sys.path[0] = str(ROOT)
 
 from bench.render_formats import EXTENSIONS, FORMATS, render  # noqa: E402
 from cchc_extract.api import extract_bytes, to_json  # noqa: E402
 
-SCORER = Path("/work/shared/eval/score.py")
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
 def run(docs: Path, gold: Path, out: Path, formats: list[str], scorer: Path) -> dict[str, dict]:

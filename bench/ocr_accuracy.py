@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path[0] = str(Path(__file__).resolve().parent.parent)  # bench.py here would shadow the bench/ package
 
 from bench.render_formats import render_pdf  # noqa: E402
 from cchc_extract.readers import read_bytes  # noqa: E402

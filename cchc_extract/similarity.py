@@ -126,6 +126,8 @@ class IndicatorScorer:
         wa, wb = words(a), words(b)
         if not wa or not wb:
             return 1.0 if fold(a).strip() == fold(b).strip() else 0.0
+        if opposed(a, b):
+            return 0.0
         uni = _contrast(set(wa), set(wb), self.weight)
         sa, sb = syllables(a), syllables(b)
         ba, bb = set(pairwise(sa)), set(pairwise(sb))
@@ -133,6 +135,28 @@ class IndicatorScorer:
             return uni
         bi = _contrast(ba, bb, lambda g: (self.weight(g[0]) + self.weight(g[1])) / 2)
         return (1 - BIGRAM_SHARE) * uni + BIGRAM_SHARE * bi
+
+
+def opposed(a: str, b: str) -> bool:
+    """True when one indicator names a measure and the other its opposite ("đúng hạn" / "trễ hạn").
+
+    >>> opposed("Tỷ lệ hồ sơ giải quyết đúng hạn", "Tỷ lệ hồ sơ giải quyết trễ hạn")
+    True
+    >>> opposed("Tỷ lệ hồ sơ đúng hạn", "Tỷ lệ hồ sơ TTHC đúng hạn")
+    False
+    """
+    from .lang.vocab import opposite_measures
+
+    fa, fb = f" {fold(a)} ", f" {fold(b)} "
+    for x, y in opposite_measures():
+        x, y = f" {x} ", f" {y} "
+        # the longer phrase may hold the shorter ("không hài lòng" / "hài lòng"): look for it first
+        longer, shorter = (x, y) if len(x) >= len(y) else (y, x)
+        a_long, b_long = longer in fa, longer in fb
+        a_short, b_short = shorter in fa.replace(longer, " "), shorter in fb.replace(longer, " ")
+        if (a_long and b_short and not a_short and not b_long) or (b_long and a_short and not b_short and not a_long):
+            return True
+    return False
 
 
 def _contrast(a: set, b: set, weight: Callable[[Any], float]) -> float:

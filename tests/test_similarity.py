@@ -28,6 +28,10 @@ DIFFERENT = [
     ("Tỷ lệ văn bản điện tử được ký số", "Tỷ lệ thanh toán trực tuyến phí, lệ phí"),
     ("Tỷ lệ hài lòng của người dân",
      "Mức độ hài lòng của người dân, doanh nghiệp đối với sự phục vụ của cơ quan hành chính nhà nước"),
+    # opposite measures (lang/vi/indicator_words.yaml: opposites)
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn", "Tỷ lệ hồ sơ giải quyết trễ hạn"),
+    ("Tỷ lệ hồ sơ TTHC quá hạn", "Tỷ lệ hồ sơ thủ tục hành chính đúng hạn"),
+    ("Tỷ lệ người dân hài lòng", "Tỷ lệ người dân không hài lòng"),
 ]
 
 
@@ -77,6 +81,12 @@ def test_indicator_words_do_not_collide_when_folded():
     words_ = vocab.indicator_words()
     assert "ty" in words_["generic"] and "cua" in words_["stopwords"]
     assert "do" not in words_["stopwords"]  # "độ" folds to "do": "mức độ" must survive
+
+
+def test_opposite_measures_data() -> None:
+    pairs = vocab.opposite_measures()
+    assert ("dung han", "tre han") in pairs
+    assert all(a != b for a, b in pairs)
 
 
 def test_loader_rejects_bad_data(monkeypatch):

@@ -69,14 +69,30 @@ def abbreviations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def opposite_measures() -> tuple[tuple[str, str], ...]:
+    """Pairs of phrases that name opposite measures, folded (lower case, no diacritics)."""
+    from ..similarity import fold
+
+    name = "indicator_words.yaml"
+    pairs = _load(name).get("opposites", [])
+    out = []
+    for i, pair in enumerate(pairs):
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise ValueError(f"lang/vi/{name}: opposites[{i}]: expected a pair of phrases")
+        a, b = (_check_text(name, f"opposites[{i}]", p) for p in pair)
+        out.append((fold(a), fold(b)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
 def indicator_words() -> dict[str, frozenset[str]]:
     """``stopwords`` and ``generic`` word sets, folded (lower case, no diacritics)."""
     from ..similarity import fold
 
     name = "indicator_words.yaml"
-    data = _load(name)
+    data = {k: v for k, v in _load(name).items() if k != "opposites"}
     if not isinstance(data, dict) or set(data) != {"stopwords", "generic"}:
-        raise ValueError(f"lang/vi/{name}: expected exactly the keys 'stopwords' and 'generic'")
+        raise ValueError(f"lang/vi/{name}: expected the keys 'stopwords' and 'generic' (and 'opposites')")
     out = {}
     for key, words in data.items():
         if not isinstance(words, list) or not words:

@@ -114,25 +114,25 @@ VNI_CORPUS_DOC = "040_cv_phuong_tan_dinh_chi_tieu_cchc_2023"  # a VNI sentence i
 LEGACY_DOCS = (GARBLED_SEED, TCVN3_CORPUS_DOC, VNI_CORPUS_DOC)
 
 
-def test_the_tcvn3_paragraph_in_the_corpus_is_repaired_and_nothing_else():
-    doc = next(p for p in DOCS if p.stem == TCVN3_CORPUS_DOC)
-    text = _read(doc)
-    r = legacy.repair(text)
-    assert [n.kind for n in r.repairs] == ["legacy:tcvn3"]
-    assert "Thực hiện nhiệm vụ cải cách hành chính năm 2018" in r.text
-    before = [ln for ln in text.split("\n") if "Thùc hiÖn" not in ln]
-    after = [ln for ln in r.text.split("\n") if "Thực hiện nhiệm vụ cải cách hành chính năm 2018, Sở" not in ln]
-    assert before == after
+# (document, scheme, garbled marker in the source line, repaired text, marker of the repaired line)
+CORPUS_LEGACY = [
+    (TCVN3_CORPUS_DOC, "legacy:tcvn3", "Thùc hiÖn", "Thực hiện nhiệm vụ cải cách hành chính năm 2018",
+     "Thực hiện nhiệm vụ cải cách hành chính năm 2018, Sở"),
+    (VNI_CORPUS_DOC, "legacy:vni", "Chuû tòch", "Chủ tịch Uỷ ban nhân dân phường yêu cầu các bộ phận chuyên môn",
+     "Chủ tịch Uỷ ban nhân dân phường yêu cầu"),
+]
 
 
-def test_the_vni_sentence_in_the_corpus_is_repaired_and_nothing_else():
-    doc = next(p for p in DOCS if p.stem == VNI_CORPUS_DOC)
+@pytest.mark.parametrize(("stem", "kind", "garbled", "repaired", "repaired_line"), CORPUS_LEGACY)
+def test_the_legacy_paragraph_in_the_corpus_is_repaired_and_nothing_else(stem, kind, garbled, repaired,
+                                                                         repaired_line):
+    doc = next(p for p in DOCS if p.stem == stem)
     text = _read(doc)
     r = legacy.repair(text)
-    assert [n.kind for n in r.repairs] == ["legacy:vni"]
-    assert "Chủ tịch Uỷ ban nhân dân phường yêu cầu các bộ phận chuyên môn" in r.text
-    before = [ln for ln in text.split("\n") if "Chuû tòch" not in ln]
-    after = [ln for ln in r.text.split("\n") if "Chủ tịch Uỷ ban nhân dân phường yêu cầu" not in ln]
+    assert [n.kind for n in r.repairs] == [kind]
+    assert repaired in r.text
+    before = [ln for ln in text.split("\n") if garbled not in ln]
+    after = [ln for ln in r.text.split("\n") if repaired_line not in ln]
     assert before == after
 
 

@@ -23,15 +23,18 @@ def _modules(entry: str) -> list[Path]:
 
 
 def _imported(path: Path) -> set[str]:
+    """Names of this package's modules that ``path`` imports (third-party imports such as
+    ``spacy.cli`` are not ours and do not count)."""
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("cchc_extract")):
             parts = (node.module or "").split(".")
             names.update(p for p in parts if p)
             names.update(a.name for a in node.names)
         elif isinstance(node, ast.Import):
             for alias in node.names:
-                names.update(alias.name.split("."))
+                if alias.name.startswith("cchc_extract"):
+                    names.update(alias.name.split("."))
     return names
 
 

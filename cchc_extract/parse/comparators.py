@@ -41,10 +41,13 @@ class ComparatorMatcher:
     """Built once per process (spaCy vocabulary and Matcher), then applied to many clauses."""
 
     def __init__(self) -> None:
-        import spacy
+        _import_spacy_without_cli()
+        from spacy.language import BaseDefaults
         from spacy.matcher import Matcher
+        from spacy.vocab import create_vocab
 
-        self.nlp = spacy.blank("xx")
+        # the vocabulary of spacy.blank("xx") without building a Language (0.2 s at start-up)
+        self.vocab = create_vocab("xx", BaseDefaults)
         self.rules: dict[str, dict[str, Any]] = {}
         # A clause is matched only against the rules whose required words it holds (most clauses need
         # two or three): the Matcher's cost grows with the rules it carries. One Matcher is built per
@@ -67,7 +70,7 @@ class ComparatorMatcher:
     def _matcher_for(self, rule_ids: frozenset[str]) -> Any:
         matcher = self._matchers.get(rule_ids)
         if matcher is None:
-            matcher = self._matcher_cls(self.nlp.vocab, validate=True)
+            matcher = self._matcher_cls(self.vocab, validate=True)
             for rule_id in sorted(rule_ids):
                 matcher.add(rule_id, [self._patterns[rule_id]])
             self._matchers[rule_ids] = matcher
@@ -99,7 +102,7 @@ class ComparatorMatcher:
     def make_doc(self, words: list[str], spaces: list[bool], qty_at: dict[int, int]) -> Any:
         from spacy.tokens import Doc
 
-        doc = Doc(self.nlp.vocab, words=words or [" "], spaces=spaces or [False])
+        doc = Doc(self.vocab, words=words or [" "], spaces=spaces or [False])
         for i in qty_at:
             doc[i].norm_ = QTY_NORM  # a plain attribute: much faster to match than a custom extension
         return doc
@@ -129,7 +132,7 @@ class ComparatorMatcher:
             first_token = next((i for i, s in enumerate(starts) if s >= content_start), 0)
         best: dict[int, tuple[tuple[int, int, int], ComparatorMatch]] = {}
         for match_id, s, e in self._matcher_for(applicable)(doc):
-            rule = self.rules[self.nlp.vocab.strings[match_id]]
+            rule = self.rules[self.vocab.strings[match_id]]
             if e - s > rule["max_len"] or rule["start"] and not _opens_clause(doc, s, first_token):
                 continue
             qtoks = [i for i in range(s, e) if i in qty_at]
@@ -146,6 +149,34 @@ class ComparatorMatcher:
             if target not in best or rank > best[target][0]:
                 best[target] = (rank, result)
         return {k: v[1] for k, v in best.items()}
+
+
+def _import_spacy_without_cli() -> None:
+    """Import spaCy without its command line (typer, weasel, requests, the config templates): that
+    is a fifth of a one-document run's start-up. ``spacy/__init__`` only re-exports ``cli.info``, so
+    stand-ins are registered for that import alone and removed afterwards; a later ``import
+    spacy.cli`` by the user loads the real package."""
+    import sys
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return
+    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+
+    def lazy_info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    info.info = lazy_info  # type: ignore[attr-defined]
+    cli.info = info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
+    try:
+        import spacy  # noqa: F401
+    finally:
+        for name in ("spacy.cli.info", "spacy.cli"):
+            if sys.modules.get(name) in (cli, info):
+                del sys.modules[name]
 
 
 def _opens_clause(doc: Any, s: int, first_token: int) -> bool:

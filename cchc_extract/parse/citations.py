@@ -44,7 +44,7 @@ def _type_data() -> _TypeData:
     names = {n.lower(): code for code, spec in types.items() for n in spec["names"]}
     symbols = {s: code for code, spec in types.items() for s in spec["symbols"]}
     alternation = "|".join(sorted(map(regex.escape, names), key=len, reverse=True))
-    pattern = regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?P<name>{alternation})(?:\s+liên\s+tịch)?\s*(?:số\s*)?:?\s*$")
+    pattern = regex.compile(rf"(?ri)(?:^|[^\p{{L}}])(?P<name>{alternation})(?:\s+liên\s+tịch)?\s*(?:số\s*)?:?\s*$")
     return _TypeData(pattern, names, symbols)
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import regex
 
-_TAIL = regex.compile(
-    r"(?i)(?:\s|[:,\-–(]|\*\*)*(?:(?:đạt|là|ở|mức|từ|trên|dưới|hơn|ít nhất|tối thiểu|tối đa|không quá|không vượt quá|"
-    r"khoảng|có|chiếm|tỷ lệ|tỉ lệ|phải|cần|được|bằng|gần|chưa đến|vượt|cao hơn|thấp hơn|không dưới|không thấp hơn|"
-    r"ít hơn|phấn đấu|đảm bảo|bảo đảm|tăng|giảm|xuống còn|còn|lên|đến|tới|và|với)(?:\s|[:,\-–(]|\*\*)*)+$")
+_TAIL_WORDS = """đạt|là|ở|mức|từ|trên|dưới|hơn|ít nhất|tối thiểu|tối đa|không quá|không vượt quá|khoảng|có|chiếm|tỷ lệ|tỉ lệ|phải|cần|được|bằng|gần|chưa đến|vượt|cao hơn|thấp hơn|không dưới|không thấp hơn|ít hơn|phấn đấu|đảm bảo|bảo đảm|tăng|giảm|xuống còn|còn|lên|đến|tới|và|với""".split("|")
+# Anchored at the end, so matched backwards ((?r)): longest phrases first, or "không thấp hơn" would
+# stop at "thấp hơn".
+_TAIL = regex.compile(r"(?ri)(?:\s|[:,\-–(]|\*\*)*(?:(?:"
+                      + "|".join(sorted(_TAIL_WORDS, key=len, reverse=True))
+                      + r")(?:\s|[:,\-–(]|\*\*)*)+$")
 _HEAD = regex.compile(r"(?i)^(?:\s|[-+•*:;,.]|\*\*)*(?:(?:đảm bảo|bảo đảm|phấn đấu|cố gắng|phấn đấu đạt|trong đó|"
                       r"riêng|và|đồng thời|cụ thể|đặc biệt|nhằm|để|đạt|hoàn thành|tiếp tục)(?:\s|,|:)+)+")
 _MEASURE = regex.compile(r"(?i)\b(tỷ lệ|tỉ lệ|số lượng|số|mức độ|mức|chỉ số|thời gian|tốc độ|tổng|kim ngạch|thu nhập|"

@@ -19,7 +19,7 @@ from .numbers import Quantity, find_quantities
 from .units import unit_after
 
 _UNIT_HEADING = regex.compile(r"(?i)\b(đvt|đơn vị tính|đơn vị)\b")
-_UNIT_IN_NAME = regex.compile(r"\(\s*([^()]{1,24}?)\s*\)\s*$")
+_UNIT_IN_NAME = regex.compile(r"(?r)\(\s*([^()]{1,24}?)\s*\)\s*$")
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
 _YEAR_IN_HEADING = regex.compile(r"(?:19|20)\d{2}")
 _NUMERIC_CELL = regex.compile(r"(?i)[\s≥≤<>=~*]*(?:trên|dưới|từ|tối thiểu|tối đa|không quá|ít nhất|khoảng)?\s*"

@@ -53,12 +53,12 @@ def _context() -> _Context:
     data = load_yaml("context.yaml")
     lv = _alternation(data["level_words"])
     return _Context(
-        before_word=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['not_quantity_before'])})\s*\.?\s*"
+        before_word=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['not_quantity_before'])})\s*\.?\s*"
                                   rf"(?:\*\*)?$"),
         levels=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lv})\s+\d{{1,2}}(?![\d%,.]\d)(?:\s*(?:,|và|hoặc|-|/)\s*"
                              rf"(?:(?:{lv})\s+\d{{1,2}}|[1-4](?!\d)(?![%,.]\d)(?!\s*(?:%|dịch vụ|thủ tục|TTHC|hồ sơ|"
                              rf"DVC))))*+"),
-        rank=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['rank_before'])})\s*$"),
+        rank=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['rank_before'])})\s*$"),
         duration=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['duration_cues'])})(?![\p{{L}}])"),
         population=regex.compile(rf"(?i)^\s*(?:\*\*)?\s*(?:số\s+|các\s+)?(?:{_alternation(data['population_nouns'])})"
                                  rf"(?![\p{{L}}])"),
@@ -67,8 +67,8 @@ def _context() -> _Context:
                                          rf"(?![\p{{L}}])"),
         sanction_consequence=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['sanction_consequences'])})"
                                            rf"(?![\p{{L}}])"),
-        value_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['value_verbs'])})(?:\s+(?:mức|khoảng|thêm))?\s*$"),
-        count_verb=regex.compile(rf"(?i)(?<![\p{{L}}])(?:(?:{_alternation(data['count_verbs'])})(?:\s+[\p{{L}}]+){{0,6}}|"
+        value_verb=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['value_verbs'])})(?:\s+(?:mức|khoảng|thêm))?\s*$"),
+        count_verb=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:(?:{_alternation(data['count_verbs'])})(?:\s+[\p{{L}}]+){{0,6}}|"
                                  rf"(?:{_alternation(data['count_verbs_adjacent'])}))\s*$"),
     )
 
@@ -288,7 +288,7 @@ def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document
 _MAX_PREFIX = 2000  # characters of the line before a clause read for cues (real lines are much shorter)
 
 
-_OPEN_PAREN = regex.compile(r"\(([^()]{0,80})$")
+_OPEN_PAREN = regex.compile(r"(?r)\(([^()]{0,80})$")
 
 
 def _is_yardstick(text: str, cs: int, pos: int) -> bool:

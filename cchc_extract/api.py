@@ -6,7 +6,6 @@ No language rules live here; each stage is a module with one job.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 from . import __version__
@@ -78,8 +77,11 @@ def _inverse_offsets(norm: Normalized):
 
 
 def to_json(target_set: TargetSet) -> str:
-    """Deterministic JSON: field order from the models, UTF-8, two-space indent, final newline."""
-    return json.dumps(target_set.model_dump(mode="json"), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """Deterministic JSON: field order from the models, UTF-8, two-space indent, final newline.
+
+    pydantic's own serialiser writes the same text as ``json.dumps(indent=2, ensure_ascii=False)``
+    (whose indenting encoder is pure Python) several times faster."""
+    return target_set.model_dump_json(indent=2) + "\n"
 
 
 def check(target_set: TargetSet) -> None:

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import regex
 
-_TAIL_WORDS = """đạt|là|ở|mức|từ|trên|dưới|hơn|ít nhất|tối thiểu|tối đa|không quá|không vượt quá|khoảng|có|chiếm|tỷ lệ|tỉ lệ|phải|cần|được|bằng|gần|chưa đến|vượt|cao hơn|thấp hơn|không dưới|không thấp hơn|ít hơn|phấn đấu|đảm bảo|bảo đảm|tăng|giảm|xuống còn|còn|lên|đến|tới|và|với""".split("|")
+_TAIL_WORDS = [w.strip() for w in """
+    đạt | là | ở | mức | từ | trên | dưới | hơn | ít nhất | tối thiểu | tối đa | không quá |
+    không vượt quá | khoảng | có | chiếm | tỷ lệ | tỉ lệ | phải | cần | được | bằng | gần |
+    chưa đến | vượt | cao hơn | thấp hơn | không dưới | không thấp hơn | ít hơn | phấn đấu |
+    đảm bảo | bảo đảm | tăng | giảm | xuống còn | còn | lên | đến | tới | và | với
+""".split("|")]
 # Anchored at the end, so matched backwards ((?r)): longest phrases first, or "không thấp hơn" would
 # stop at "thấp hơn".
 _TAIL = regex.compile(r"(?ri)(?:\s|[:,\-–(]|\*\*)*(?:(?:"
@@ -32,9 +37,10 @@ _FIELD = regex.compile(r"(?i)^(lĩnh vực|các lĩnh vực)")
 
 
 def clean(s: str) -> str:
-    s = _MARKUP.sub("", s)
-    s = _SPACES.sub(" ", s).strip(" ,;:-–.")
-    return s
+    """No markup ("**", "__", quotes), single spaces, no punctuation at the ends."""
+    if "*" in s or "_" in s or '"' in s or "“" in s or "”" in s:
+        s = _MARKUP.sub("", s)
+    return " ".join(s.split()).strip(" ,;:-–.")
 
 
 def measure_phrase(text: str) -> str:
@@ -73,7 +79,7 @@ def own_indicator(lead: str, segment: str, after: str, unit: str | None, percent
     """Indicator from the clause: ``lead`` runs from the clause start to the number, ``segment`` from the
     previous number (equal to ``lead`` for the first number), ``after`` to the clause end."""
     main = measure_phrase(lead)
-    seg = measure_phrase(segment)
+    seg = main if segment == lead else measure_phrase(segment)
     tail = tail_phrase(after)
     scope = tail if _SCOPE_OPENERS.match(tail) else ""
     noun = "" if scope else tail

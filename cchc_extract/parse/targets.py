@@ -86,6 +86,7 @@ def find_targets(layout: Layout, document: Document, references: list[Reference]
     text = layout.text
     ctx = _context()
     masks = _Masks(date_spans(text) + all_reference_spans(text) + [m.span() for m in ctx.levels.finditer(text)])
+    cues = kinds.CueIndex(text)
     targets: list[Target] = []
     table_header: dict[int, list[str]] = {}
     for line in layout.lines:
@@ -104,7 +105,7 @@ def find_targets(layout: Layout, document: Document, references: list[Reference]
             lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
             in_clause = [q for q in quantities[lo:hi] if q.end <= ce]
             if in_clause:
-                targets.extend(_clause_targets(layout, line, (cs, ce), in_clause, document))
+                targets.extend(_clause_targets(layout, line, (cs, ce), in_clause, document, cues))
     return targets
 
 
@@ -146,7 +147,7 @@ def _is_headline(line: Line, document: Document) -> bool:
 
 
 def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantities: list[Quantity],
-                    document: Document) -> list[Target]:
+                    document: Document, cues: kinds.CueIndex) -> list[Target]:
     text = layout.text
     ctx = _context()
     cs, ce = clause
@@ -161,7 +162,8 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         return []
     matches = comparator_matcher().match(text, cs, ce, quantities, content_start=line.content_start)
     _inherit_comparators(text, quantities, matches)
-    prefix_vote = _prefix_vote(text, line, cs)
+    bounds = (line.start, line.end)
+    prefix_vote = _prefix_vote(text, line, cs, cues)
     consumed = {m.consumed for m in matches.values() if m.consumed is not None}
     time_units, weak_units = unit_sets()
     out: list[Target] = []
@@ -203,17 +205,19 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                 if comparator == "eq" and not ctx.duration.search(lead) and not _TIME_MEASURE.search(before[-60:]):
                     continue
             elif unit.split(",")[0] in weak_units:
-                vote = kinds.clause_vote(before, "")  # the noun after may be the subject of what follows
+                # the noun after may be the subject of what follows
+                vote = cues.clause_vote(bounds, (q.start - len(before), q.start), (q.start, q.start))
                 listed = counted_before is not None and _LISTED.fullmatch(text, counted_before, q.start)
                 if comparator == "eq" and q.denominator is None and vote > -2 and not ctx.count_verb.search(window) \
                         and not ctx.value_verb.search(window) and not listed:
                     continue
-        vote = kinds.clause_vote(before, _own_after(text, unit_end, ce, quantities[i + 1:]))
+        vote = cues.clause_vote(bounds, (q.start - len(before), q.start),
+                                (unit_end, _own_after(text, unit_end, ce, quantities[i + 1:])))
         vote += 1.0 * kinds.document_vote(document.doc_type)
-        vote += _context_vote(layout, line) + prefix_vote + _past_year_vote(text, line, cs, q.start, document)
+        vote += _context_vote(layout, line, cues) + prefix_vote + _past_year_vote(text, line, cs, q.start, document)
         if comparator in ("gt", "gte", "lt", "lte", "range"):
             vote += 0.5
-        kind = "result" if rank else "target" if _is_yardstick(text, cs, q.start) else kinds.decide(vote)
+        kind = "result" if rank else "target" if _is_yardstick(text, bounds, cs, q.start, cues) else kinds.decide(vote)
         role = None
         if q.percent and ctx.population.match(text, q.end) and any(
                 o.percent and o.start > q.end for o in quantities[i + 1:]):
@@ -261,11 +265,12 @@ _COUNT_SCALE = regex.compile(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ng�
 _PAST_OPENER = regex.compile(r"(?i)\W{0,3}(?:trong\s+|qua\s+|kết quả\s+)?năm\s+(?:19|20)\d{2}\s*,")
 
 
-def _own_after(text: str, start: int, end: int, later: list[Quantity]) -> str:
-    """What follows a number up to the next number or parenthesis: cues further on belong to those."""
+def _own_after(text: str, start: int, end: int, later: list[Quantity]) -> int:
+    """Where what follows a number stops: at the next number or parenthesis (cues further on belong
+    to those)."""
     stop = min([q.start for q in later if q.start >= start] + [end])
     paren = text.find("(", start, stop)
-    return text[start:paren if paren >= 0 else stop]
+    return paren if paren >= 0 else stop
 
 
 def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document) -> float:
@@ -291,20 +296,22 @@ _MAX_PREFIX = 2000  # characters of the line before a clause read for cues (real
 _OPEN_PAREN = regex.compile(r"(?r)\(([^()]{0,80})$")
 
 
-def _is_yardstick(text: str, cs: int, pos: int) -> bool:
+def _is_yardstick(text: str, line: tuple[int, int], cs: int, pos: int, cues: kinds.CueIndex) -> bool:
     """A bound quoted in parentheses is the yardstick a result is measured against: "(tối thiểu 60%)"."""
     m = _OPEN_PAREN.search(text, max(cs, pos - 80), pos)
-    return bool(m) and kinds.clause_vote(m.group(1), "") > 0
+    return bool(m) and cues.clause_vote(line, m.span(1), (pos, pos)) > 0
 
 
-def _prefix_vote(text: str, line: Line, cs: int) -> float:
+def _prefix_vote(text: str, line: Line, cs: int, cues: kinds.CueIndex) -> float:
     """Cues earlier in the same line, up to the clause: 'các chỉ tiêu năm 2021: ...; ...; X đạt 100%'."""
-    prefix = text[max(line.content_start, cs - _MAX_PREFIX):cs]  # bounded: linear on one-line documents
+    start = max(line.content_start, cs - _MAX_PREFIX)  # bounded: linear on one-line documents
+    prefix = text[start:cs]
     if not prefix.strip():
         return 0.0
     # heading words count only in the introduction right before the list ("... các chỉ tiêu sau: a; b")
-    intro = prefix[prefix.rfind(":") + 1:] if ":" in prefix[-120:] else prefix[-80:]
-    return 0.5 * kinds.clause_vote(prefix, "") + kinds.header_vote(intro)
+    intro = start + prefix.rfind(":") + 1 if ":" in prefix[-120:] else max(start, cs - 80)
+    bounds = (line.start, line.end)
+    return 0.5 * cues.clause_vote(bounds, (start, cs), (cs, cs)) + cues.header(bounds, intro, cs)
 
 
 def _base_noun(unit: str | None) -> str | None:
@@ -315,15 +322,19 @@ def _base_noun(unit: str | None) -> str | None:
     return unit[scale.end():] if scale else unit
 
 
-def _context_vote(layout: Layout, line: Line) -> float:
+def _context_vote(layout: Layout, line: Line, cues: kinds.CueIndex) -> float:
+    def header(index: int) -> float:
+        ln = layout.lines[index]
+        return cues.header((ln.start, ln.end))
+
     vote = 0.0
     if line.parent is not None:
-        vote += 1.5 * kinds.header_vote(layout.lines[line.parent].text)
+        vote += 1.5 * header(line.parent)
         grand = layout.lines[line.parent].parent
         if grand is not None:
-            vote += 1.0 * kinds.header_vote(layout.lines[grand].text)
+            vote += 1.0 * header(grand)
     for depth, heading in enumerate(reversed(line.headings)):
-        vote += (2.0 if depth == 0 else 1.0) * kinds.header_vote(layout.lines[heading].text)
+        vote += (2.0 if depth == 0 else 1.0) * header(heading)
     return vote
 
 

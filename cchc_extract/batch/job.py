@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from .. import __version__
-from ..output import write_atomic
+from ..output import BackgroundWriter
 from .cache import up_to_date
 from .discover import Item
 from .naming import output_names, output_path, overwrites_input
@@ -78,24 +78,32 @@ def run_batch(items: list[Item], runner: Runner, cfg: BatchConfig, stderr: TextI
                     continue
             yield Task(index, item.path, os.path.abspath(item.path), name, cfg.options)
 
+    def succeed(outcome: Outcome) -> None:
+        counts.ok += 1
+        counts.targets += outcome.targets
+        counts.results += outcome.results
+        stream.put(outcome.index, outcome.jsonl_line)
+        bar.advance()
+
+    def settle(written: list[tuple[Outcome, OSError | None]]) -> None:
+        for outcome, error in written:
+            if error is None:
+                succeed(outcome)
+            else:
+                fail(outcome.index, outcome.path, f"cannot write output {outcome.name}: {error.strerror or error}")
+
+    writer: BackgroundWriter[Outcome] = BackgroundWriter()
     try:
         for outcome in runner.run(tasks()):
-            if outcome.ok and cfg.out_dir is not None and outcome.name is not None:
-                try:
-                    write_atomic(output_path(cfg.out_dir, outcome.name), outcome.json_text or "")
-                except OSError as exc:
-                    fail(outcome.index, outcome.path, f"cannot write output {outcome.name}: "
-                         f"{exc.strerror or exc}")
-                    continue
             if not outcome.ok:
                 fail(outcome.index, outcome.path, outcome.error or "failed", outcome.detail)
-                continue
-            counts.ok += 1
-            counts.targets += outcome.targets
-            counts.results += outcome.results
-            stream.put(outcome.index, outcome.jsonl_line)
-            bar.advance()
+            elif cfg.out_dir is not None and outcome.name is not None:
+                settle(writer.submit(output_path(cfg.out_dir, outcome.name), outcome.json_text or "", outcome))
+            else:
+                succeed(outcome)
+            settle(writer.finished())
     finally:
+        settle(writer.drain())
         bar.close()
         print(summary(counts, time.perf_counter() - start), file=stderr, flush=True)
     return counts

@@ -5,6 +5,10 @@ the kernel breaks the whole pool.  Here each worker is a child process with its 
 parent hands out one task at a time, kills a worker that passes its deadline, replaces a worker
 that died or ran out of memory, and yields outcomes as they finish.
 
+Each worker holds up to two tasks, the one it runs and the next, so that it never waits for the
+parent (which shares the cores with the workers) between documents; the time limit counts from
+when a task reaches the head of its worker's queue.
+
 Workers are forked after the parent has built the pipeline once (``warm_up``), so start-up is
 paid once and the models' memory pages are shared; the address-space limit (``RLIMIT_AS``) of
 each child is its size after the fork plus ``max_memory_mb``.
@@ -18,8 +22,9 @@ import multiprocessing as mp
 import os
 import signal
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
 from .worker import Outcome, Task, one_line, process, warm_up
@@ -28,12 +33,15 @@ from .worker import Outcome, Task, one_line, process, warm_up
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
+_QUEUE_DEPTH = 2  # tasks sent to a worker ahead of their outcome: the running one and the next
+
+
 @dataclass
 class _Worker:
     proc: mp.process.BaseProcess
     conn: Connection
-    task: Task | None = None
-    deadline: float = 0.0
+    tasks: deque[Task] = field(default_factory=deque)  # sent, in order; the first is running
+    deadline: float = 0.0  # for the first task
 
 
 class LocalRunner:
@@ -63,7 +71,7 @@ class LocalRunner:
         # Move everything loaded so far out of the collector's sight: forked workers then do not
         # dirty (copy) the shared pages when they collect, and exit does not walk spaCy's objects.
         gc.freeze()
-        queue: list[Task] = [first]
+        queue: list[Task] = [first]  # tasks taken back from a replaced worker go first
 
         def take() -> Task | None:
             return queue.pop() if queue else next(pending, None)
@@ -72,31 +80,31 @@ class LocalRunner:
         finished: list[Outcome] = []
         try:
             while True:
-                for w in workers:
-                    if w.task is None and (task := take()) is not None:
-                        self._send(w, task)
                 while len(workers) < self.jobs and (task := take()) is not None:
                     workers.append(self._start())
                     self._send(workers[-1], task)
+                for w in workers:
+                    while len(w.tasks) < _QUEUE_DEPTH and (task := take()) is not None:
+                        self._send(w, task)
                 yield from finished  # after refilling: workers compute while the caller writes
-                busy = [w for w in workers if w.task is not None]
+                busy = [w for w in workers if w.tasks]
                 if not busy:
                     return
-                finished = self._collect(workers, busy)
+                finished = self._collect(workers, busy, queue)
         finally:
             for w in workers:
-                self._stop(w, kill=w.task is not None)
+                self._stop(w, kill=bool(w.tasks))
 
-    def _collect(self, workers: list[_Worker], busy: list[_Worker]) -> list[Outcome]:
+    def _collect(self, workers: list[_Worker], busy: list[_Worker], queue: list[Task]) -> list[Outcome]:
         now = time.monotonic()
         wait_for = None if self.timeout is None else max(0.0, min(w.deadline for w in busy) - now)
         ready = set(wait([x for w in busy for x in (w.conn, w.proc.sentinel)], timeout=wait_for))
         now = time.monotonic()
         finished = []
         for i, w in enumerate(workers):
-            task = w.task
-            if task is None:
+            if not w.tasks:
                 continue
+            task = w.tasks[0]
             outcome: Outcome | None = None
             replace = False
             if w.conn in ready:
@@ -113,8 +121,11 @@ class LocalRunner:
                 replace = True
             if outcome is None:
                 continue
-            w.task = None
+            w.tasks.popleft()
+            w.deadline = now + (self.timeout or 0.0)  # the next task starts now
             if replace:
+                queue.extend(reversed(w.tasks))  # not started: another worker takes them, in order
+                w.tasks.clear()
                 self._stop(w, kill=True)
                 workers[i] = self._start()
             finished.append(outcome)
@@ -137,8 +148,9 @@ class LocalRunner:
         return Outcome(task.index, task.path, task.name, error=one_line(reason))
 
     def _send(self, w: _Worker, task: Task) -> None:
-        w.task = task
-        w.deadline = time.monotonic() + (self.timeout or 0.0)
+        if not w.tasks:
+            w.deadline = time.monotonic() + (self.timeout or 0.0)
+        w.tasks.append(task)
         w.conn.send(task)
 
     def _start(self) -> _Worker:

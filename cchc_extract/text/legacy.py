@@ -206,6 +206,33 @@ def _word_verdict(w: str, scheme_name: str) -> tuple[bool, bool]:
     return is_unicode, any(c.isascii() and c.isalpha() for c in w) and is_syllable(decode_word(w, s))
 
 
+# Whitespace-separated chunks ("tịch,", "15/QĐ-UBND") already seen to hold no legacy evidence. Documents
+# share most of their chunks, so a document of known chunks is cleared by one set difference instead of
+# a word scan and a verdict per word. Bounded: emptied when it grows past the limit.
+_CLEAN_CHUNKS: set[str] = set()
+CLEAN_CHUNKS_LIMIT = 200_000
+
+
+def _has_evidence(text: str) -> bool:
+    """Exact shortcut: True when some word of ``text`` is invalid as written but valid once decoded.
+
+    Without such a word no line can be repaired. Words never span whitespace (no letter, mark or legacy
+    symbol is a space), so the words of the text are the words of its distinct chunks, and a chunk
+    found clean once is clean in every document.
+    """
+    chunks = set(text.split())
+    chunks.difference_update(_CLEAN_CHUNKS)
+    if not chunks:
+        return False
+    words = {w for w in _word_re().findall(" ".join(chunks)) if not w.isascii()}
+    if any(_word_verdict(w, s.name)[1] for s in schemes() for w in words):
+        return True
+    if len(_CLEAN_CHUNKS) + len(chunks) > CLEAN_CHUNKS_LIMIT:
+        _CLEAN_CHUNKS.clear()
+    _CLEAN_CHUNKS.update(chunks)
+    return False
+
+
 @dataclass(frozen=True)
 class Repair:
     kind: str  # "legacy:vni" / "legacy:tcvn3"
@@ -235,12 +262,9 @@ def repair(text: str) -> Repaired:
     """Find legacy-font lines and decode them; correct Unicode text comes back unchanged."""
     if text.isascii():
         return Repaired(text, [], ())
-    word_re = _word_re()
-    # Exact shortcut: without a single word that only decodes as legacy text no line can be repaired,
-    # and checking each distinct word once (verdicts are cached) is far cheaper than line statistics.
-    distinct = {w for w in word_re.findall(text) if not w.isascii()}
-    if not any(_word_verdict(w, s.name)[1] for s in schemes() for w in distinct):
+    if not _has_evidence(text):
         return Repaired(text, [], ())
+    word_re = _word_re()
     lines = []
     pos = 0
     for line in text.split("\n"):

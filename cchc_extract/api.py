@@ -66,14 +66,8 @@ def _repairs(source: SourceText, norm: Normalized) -> list[Repair]:
 
 
 def _inverse_offsets(norm: Normalized):
-    import bisect
-
-    offs = norm.offsets
-
-    def to_norm(i: int) -> int:
-        return min(bisect.bisect_left(offs, i), len(norm.text))
-
-    return to_norm
+    """Reader-text offset -> normalised offset: the first normalised character at or after it."""
+    return norm.from_source
 
 
 def to_json(target_set: TargetSet) -> str:

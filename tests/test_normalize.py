@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_extract.text.normalize import _normalize_nfc, normalize, normalize_clusters
 
@@ -35,3 +38,32 @@ def test_decomposed_input_is_composed_and_mapped() -> None:
     i = norm.text.index("98,5%")
     assert source[norm.to_source(i):].startswith("98,5%")
     assert len(norm.offsets) == len(norm.text) + 1
+
+
+SPACES_AND_BREAKS = [" ", "  ", "\t", "\u00a0", "\u2003", "\x0b", "\u00ad", "\u200b", "\ufeff", "\x00", "\n", "\r",
+                     "\r\n", "\u2028", "\u0085", "\u2013", "\u2212", "a", "đạ", "x\u0301\u0323", "-"]
+
+
+def _check_run_map(source: str) -> None:
+    """The run-length map answers exactly what the per-character map (and a binary search on it) would."""
+    norm = normalize(source)
+    offs = norm.offsets
+    assert len(offs) == len(norm.text) + 1 and offs[-1] == len(source)
+    assert list(offs) == sorted(offs)
+    for i in range(-2, len(norm.text) + 3):
+        assert norm.to_source(i) == offs[min(max(i, 0), len(offs) - 1)]
+    for j in range(-2, len(source) + 3):
+        assert norm.from_source(j) == min(bisect.bisect_left(offs, j), len(norm.text))
+
+
+@pytest.mark.parametrize("text", SAMPLES + ["", " ", "\n\n", "a", " a ", "\u200b", "a\u200b\u200bb"])
+def test_run_map_equals_per_character_map(text: str) -> None:
+    _check_run_map(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SPACES_AND_BREAKS), max_size=40).map("".join))
+def test_run_map_properties(text: str) -> None:
+    _check_run_map(text)
+    if unicodedata.is_normalized("NFC", text):
+        assert _normalize_nfc(text) == normalize_clusters(text)

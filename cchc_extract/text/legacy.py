@@ -186,15 +186,6 @@ class _LineStats:
     unicode_words: int  # words holding letters Windows-1252 cannot hold: genuine Unicode
 
 
-def _stats(words: list[str], s: Scheme) -> _LineStats:
-    ev = uni = 0
-    for w in words:
-        is_unicode, is_evidence = _word_verdict(w, s.name)
-        uni += is_unicode
-        ev += is_evidence
-    return _LineStats(ev, uni)
-
-
 @lru_cache(maxsize=131072)
 def _word_verdict(w: str, scheme_name: str) -> tuple[bool, bool]:
     """(holds letters Windows-1252 cannot, is invalid as written but valid once decoded); words recur
@@ -204,6 +195,33 @@ def _word_verdict(w: str, scheme_name: str) -> tuple[bool, bool]:
         return is_unicode, False
     s = scheme(scheme_name)
     return is_unicode, any(c.isascii() and c.isalpha() for c in w) and is_syllable(decode_word(w, s))
+
+
+# Whitespace-separated chunks ("tịch,", "15/QĐ-UBND") already seen to hold no legacy evidence. Documents
+# share most of their chunks, so a document of known chunks is cleared by one set difference instead of
+# a word scan and a verdict per word. Bounded: emptied when it grows past the limit.
+_CLEAN_CHUNKS: set[str] = set()
+CLEAN_CHUNKS_LIMIT = 200_000
+
+
+def _has_evidence(text: str) -> bool:
+    """Exact shortcut: True when some word of ``text`` is invalid as written but valid once decoded.
+
+    Without such a word no line can be repaired. Words never span whitespace (no letter, mark or legacy
+    symbol is a space), so the words of the text are the words of its distinct chunks, and a chunk
+    found clean once is clean in every document.
+    """
+    chunks = set(text.split())
+    chunks.difference_update(_CLEAN_CHUNKS)
+    if not chunks:
+        return False
+    words = {w for w in _word_re().findall(" ".join(chunks)) if not w.isascii()}
+    if any(_word_verdict(w, s.name)[1] for s in schemes() for w in words):
+        return True
+    if len(_CLEAN_CHUNKS) + len(chunks) > CLEAN_CHUNKS_LIMIT:
+        _CLEAN_CHUNKS.clear()
+    _CLEAN_CHUNKS.update(chunks)
+    return False
 
 
 @dataclass(frozen=True)
@@ -235,27 +253,29 @@ def repair(text: str) -> Repaired:
     """Find legacy-font lines and decode them; correct Unicode text comes back unchanged."""
     if text.isascii():
         return Repaired(text, [], ())
-    word_re = _word_re()
-    # Exact shortcut: without a single word that only decodes as legacy text no line can be repaired,
-    # and checking each distinct word once (verdicts are cached) is far cheaper than line statistics.
-    distinct = {w for w in word_re.findall(text) if not w.isascii()}
-    if not any(_word_verdict(w, s.name)[1] for s in schemes() for w in distinct):
+    if not _has_evidence(text):
         return Repaired(text, [], ())
+    word_re = _word_re()
+    # Statistics need the words only; their positions are found again for the few lines repaired.
     lines = []
     pos = 0
     for line in text.split("\n"):
-        words = [] if line.isascii() else [(m.start() + pos, m.group()) for m in word_re.finditer(line)
-                                           if not m.group().isascii()]
-        lines.append((pos, line, words))
+        lines.append((pos, line, [] if line.isascii() else [w for w in word_re.findall(line) if not w.isascii()]))
         pos += len(line) + 1
+    # Verdicts are looked up once per distinct word, then summed line by line with C-level maps.
+    distinct = {w for _, _, words in lines for w in words}
+    holds_unicode = {w: _word_verdict(w, schemes()[0].name)[0] for w in distinct}  # the same for every scheme
+    unicode_words = [sum(map(holds_unicode.__getitem__, words)) for _, _, words in lines]
     best: Scheme | None = None
     best_stats: list[_LineStats] = []
     best_total = 0
     for s in schemes():
-        stats = [_stats([w for _, w in words], s) for _, _, words in lines]
-        total = sum(st.evidence for st in stats)
+        is_evidence = {w: _word_verdict(w, s.name)[1] for w in distinct}
+        evidence = [sum(map(is_evidence.__getitem__, words)) for _, _, words in lines]
+        total = sum(evidence)
         if total > best_total:
-            best, best_stats, best_total = s, stats, total
+            best, best_total = s, total
+            best_stats = [_LineStats(ev, uni) for ev, uni in zip(evidence, unicode_words, strict=True)]
     if best is None or best_total < MIN_LINE_EVIDENCE:
         return Repaired(text, [], ())
     unicode_total = sum(st.unicode_words for st in best_stats)
@@ -265,7 +285,7 @@ def repair(text: str) -> Repaired:
     anchors: list[tuple[int, int]] = []
     done = 0  # old offset copied so far
     new_len = 0
-    for (lstart, _line, words), st in zip(lines, best_stats, strict=True):
+    for (lstart, _line, _), st in zip(lines, best_stats, strict=True):
         legacy_line = st.unicode_words == 0 and (whole_doc or st.evidence >= MIN_LINE_EVIDENCE)
         if not legacy_line and st.evidence < (1 if whole_doc else MIN_LINE_EVIDENCE):
             continue
@@ -273,6 +293,7 @@ def repair(text: str) -> Repaired:
         last_old = None
         upper = _mostly_upper(word_re.findall(_line), best)
         line_original_start = None
+        words = [(m.start() + lstart, m.group()) for m in word_re.finditer(_line) if not m.group().isascii()]
         for wstart, w in words:
             if not legacy_line and (is_syllable(w) or not any(c.isascii() and c.isalpha() for c in w)):
                 continue

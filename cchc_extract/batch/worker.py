@@ -16,10 +16,17 @@ from dataclasses import dataclass, field
 from ..errors import ExtractError, LimitExceeded
 
 MB = 1024 * 1024
-# A small plan that goes through every stage (list items, numbers, comparator phrases).
-WARM_UP_TEXT = ("KẾ HOẠCH\nCải cách hành chính năm 2024\n\n"
+# A small plan that goes through every stage (header, citations, list items, counted nouns,
+# comparator phrases, a table), so that every lazily built rule exists before workers fork.
+WARM_UP_TEXT = ("ỦY BAN NHÂN DÂN\nQUẬN TÂN BÌNH\nSố: 15/KH-UBND\nTân Bình, ngày 11 tháng 9 năm 2024\n\n"
+                "KẾ HOẠCH\nCải cách hành chính năm 2024\n\n"
+                "Căn cứ Quyết định số 1234/QĐ-UBND ngày 01/02/2024 của Ủy ban nhân dân Thành phố;\n"
+                "I. MỤC TIÊU\n"
                 "1. Phấn đấu đến năm 2024, tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 95%.\n"
-                "2. Mức độ hài lòng của người dân đạt từ 90% trở lên.\n")
+                "2. Mức độ hài lòng của người dân đạt từ 90% trở lên; năm 2023 đã giải quyết 5.220 hồ sơ.\n"
+                "| STT | Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện |\n|---|---|---|---|---|\n"
+                "| 1 | Tỷ lệ số hóa hồ sơ | % | ≥ 80 | 85,5 |\n\n"
+                "Nơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n")
 
 
 @dataclass(frozen=True)

@@ -42,12 +42,13 @@ class ComparatorMatcher:
 
     def __init__(self) -> None:
         _import_spacy_without_cli()
-        from spacy.language import BaseDefaults
+        from spacy.attrs import LOWER, NORM
         from spacy.matcher import Matcher
-        from spacy.vocab import create_vocab
+        from spacy.vocab import Vocab
 
-        # the vocabulary of spacy.blank("xx") without building a Language (0.2 s at start-up)
-        self.vocab = create_vocab("xx", BaseDefaults)
+        # A bare vocabulary computing only the attributes the rules read (spacy.blank("xx") builds a
+        # Language, 0.2 s at start-up, and computes some twenty attributes for every new word).
+        self.vocab = Vocab(lex_attr_getters={LOWER: str.lower, NORM: str.lower})
         self.rules: dict[str, dict[str, Any]] = {}
         # A clause is matched only against the rules whose required words it holds (most clauses need
         # two or three): the Matcher's cost grows with the rules it carries. One Matcher is built per

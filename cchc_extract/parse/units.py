@@ -96,6 +96,8 @@ def _canonical_units() -> dict[str, str]:
     return {u.lower(): u for u in data["counts"]}
 
 
-def unit_sets() -> tuple[set[str], set[str]]:
+@lru_cache(maxsize=1)
+def unit_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """(units of time, weak units: nouns that count things only with a cue)."""
     _, data = _grammar()
-    return set(data["time_units"]), set(data["weak_units"])
+    return frozenset(data["time_units"]), frozenset(data["weak_units"])

@@ -22,6 +22,9 @@ PARTY_REF = regex.compile(
     r"(?<![\w/.,])(?P<num>\d{1,5}[a-z]?)\s*-\s*(?P<ptype>\p{Lu}{1,4})\s*/\s*(?P<sym>[\p{Lu}][\p{L}\d]{0,11}+"
     r"(?:-[\p{Lu}][\p{L}\d]{0,11}+)?)(?![\p{L}\d])"
 )
+# Both numbers start with one to five digits (and maybe a letter) followed by "-" (party) or "/"
+# (state): one scan finds those places, and each pattern is matched there only.
+_REF_START = regex.compile(r"(?<![\w/.,])\d{1,5}[a-zđ]?\s*([-/])")
 _SYMBOL_PARTS = regex.compile(r"[-/]")
 _SPACED_DASH = regex.compile(r"\s*-\s*")
 _OF_ISSUER = regex.compile(r"\s*,?\s*(?:của|do)\s+(?P<iss>(?:Thủ tướng Chính phủ|Chính phủ|Quốc hội|"
@@ -101,13 +104,25 @@ def find_references(layout: Layout, document: Document) -> list[Reference]:
     return refs
 
 
-def _matches(text: str) -> list[tuple[str, regex.Match[str]]]:
-    found = [("party", m) for m in PARTY_REF.finditer(text)]
-    taken = [m.span() for _, m in found]
-    for m in STATE_REF.finditer(text):
+@lru_cache(maxsize=2)
+def _matches(text: str) -> tuple[tuple[str, regex.Match[str]], ...]:
+    """Party and state numbers in text order, as one ``finditer`` scan per pattern finds them (a state
+    number overlapping a party number is dropped); cached, as targets look for them again."""
+    party: list[regex.Match[str]] = []
+    state: list[regex.Match[str]] = []
+    for start in _REF_START.finditer(text):
+        pattern, found = (PARTY_REF, party) if start.group(1) == "-" else (STATE_REF, state)
+        if found and start.start() < found[-1].end():
+            continue  # inside this pattern's previous match: finditer resumes after it
+        m = pattern.match(text, start.start())
+        if m:
+            found.append(m)
+    taken = [m.span() for m in party]
+    kept = [("party", m) for m in party]
+    for m in state:
         if not any(a < m.end() and m.start() < b for a, b in taken):
-            found.append(("state", m))
-    return sorted(found, key=lambda km: km[1].start())
+            kept.append(("state", m))
+    return tuple(sorted(kept, key=lambda km: km[1].start()))
 
 
 def _name_start(text: str, pos: int) -> int:

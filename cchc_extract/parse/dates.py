@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import regex
 
@@ -16,25 +17,59 @@ LONG_DATE = regex.compile(rf"(?i)ngày\s*{_D}\s*tháng\s*{_M}\s*năm\s*{_Y}")
 NUMERIC_DATE = regex.compile(rf"(?<![\d/.\-]){_D}\s*([/.\-])\s*{_M}\s*\2\s*{_Y}(?!\d)")
 SHORT_NUMERIC_DATE = regex.compile(rf"(?<![\d/.\-]){_D}\s*/\s*{_M}\s*/\s*(?P<yy>\d{{2}})(?![\d/])")
 
+
 # Spans masked before looking for quantities: dates, month/year, quarter/year, clock times.
+# Each mask says where a match can start, so the text is scanned once for all candidate starts rather
+# than once per mask: at one or two digits followed (after spaces) by one of ``digits_then``, or at
+# one of ``words`` (case-insensitive) — the alternatives the pattern opens with.
+@dataclass(frozen=True)
+class _Mask:
+    pattern: regex.Pattern[str]
+    digits_then: str = ""
+    words: tuple[str, ...] = ()
+
+
 _MASKS = [
-    LONG_DATE,
-    NUMERIC_DATE,
-    SHORT_NUMERIC_DATE,
-    regex.compile(r"(?i)(?:tháng|quý|qúy|học kỳ|kỳ)\s+[\dIVX]{1,4}\s*[/\-]\s*\d{2,4}"),
-    regex.compile(r"(?<![\d/.,])\d{1,2}\s*/\s*(?:19|20)\d{2}(?![\d/])"),
-    regex.compile(r"(?<![\d:])\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?![\d:])"),
-    regex.compile(r"(?i)(?<![\w])\d{1,2}\s*(?:h|giờ)\s*\d{2}(?:['’]|\s*phút)?(?!\w)"),
+    _Mask(LONG_DATE, words=("ngày",)),
+    _Mask(NUMERIC_DATE, digits_then="/.-"),
+    _Mask(SHORT_NUMERIC_DATE, digits_then="/"),
+    _Mask(regex.compile(r"(?i)(?:tháng|quý|qúy|học kỳ|kỳ)\s+[\dIVX]{1,4}\s*[/\-]\s*\d{2,4}"),
+          words=("tháng", "quý", "qúy", "học kỳ", "kỳ")),
+    _Mask(regex.compile(r"(?<![\d/.,])\d{1,2}\s*/\s*(?:19|20)\d{2}(?![\d/])"), digits_then="/"),
+    _Mask(regex.compile(r"(?<![\d:])\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?![\d:])"), digits_then=":"),
+    _Mask(regex.compile(r"(?i)(?<![\w])\d{1,2}\s*(?:h|giờ)\s*\d{2}(?:['’]|\s*phút)?(?!\w)"), digits_then="hHgG"),
     # clock times, not durations: "lúc 14 giờ", "từ 17 giờ đến 18 giờ"
-    regex.compile(r"(?i)(?<![\w])(?:lúc|vào lúc)\s+\d{1,2}\s*(?:giờ|h)(?!\w)"),
-    regex.compile(r"(?i)(?<![\w])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?\s*(?:đến|-)\s*\d{1,2}\s*(?:giờ|h)(?!\w)"),
+    _Mask(regex.compile(r"(?i)(?<![\w])(?:lúc|vào lúc)\s+\d{1,2}\s*(?:giờ|h)(?!\w)"), words=("lúc", "vào lúc")),
+    _Mask(regex.compile(r"(?i)(?<![\w])\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?\s*(?:đến|-)\s*\d{1,2}\s*(?:giờ|h)(?!\w)"),
+          digits_then="hHgG"),
 ]
+_FOLLOWERS = "".join(sorted({c for mask in _MASKS for c in mask.digits_then}))
+_DIGITS_THEN = regex.compile(rf"(?<!\d)\d{{1,2}}\s*([{regex.escape(_FOLLOWERS)}])")
+
+
+@cache
+def _word(word: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?i){regex.escape(word)}")
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for pattern in _MASKS:
-        spans.extend(m.span() for m in pattern.finditer(text))
+    """Every match of every mask, mask by mask, exactly as ``mask.pattern.finditer(text)`` reports them.
+
+    A mask is tried only at candidate starts, each after the end of its previous match, so spans of
+    different masks still overlap as they did with one scan per mask.
+    """
+    digit_starts = [(m.start(), m.group(1)) for m in _DIGITS_THEN.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for mask in _MASKS:
+        if mask.words:
+            starts = sorted({m.start() for word in mask.words for m in _word(word).finditer(text)})
+        else:
+            starts = [s for s, then in digit_starts if then in mask.digits_then]
+        end = 0
+        for s in starts:
+            if s >= end and (m := mask.pattern.match(text, s)):
+                spans.append(m.span())
+                end = m.end()
     return spans
 
 

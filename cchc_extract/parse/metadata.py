@@ -44,6 +44,17 @@ _WEB_DATE_LINE = regex.compile(r"(?i)(thứ\s+(hai|ba|tư|năm|sáu|bảy)|chủ
                                r"\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}\s*,?\s*\d{1,2}:\d{2}|"
                                r"(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|ngày xuất bản|đăng lúc|ngày)(?:\s+lúc)?"
                                r"\s*:?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*[-,|]?\s*)?\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|^\s*\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}\s*$)")
+# Compiled once: regex.sub(str, ...) looks its pattern up in the module cache on every call.
+_SPACES = regex.compile(r"\s+")
+_PLACE_NUMBER = regex.compile(r"^.*\bSố\b[^\s]*\s+\S+\s+")
+_PLACE_CODES = regex.compile(r"^(?:[\p{Lu}\d][\p{L}\d]*(?:[-/–][\p{L}\d]+)+\s+)+")
+_TWO_WORDS = regex.compile(r"^\S+\s+\S+\s*")
+_RULE = regex.compile(r"^[-_=*.]{3,}$")
+_SHORT_RULE = regex.compile(r"^[-_=*.]{2,}$")
+_SUBJECT_STOP = regex.compile(r"(?i)^(cộng hòa|cộng hoà|độc lập|căn cứ|thực hiện|kính gửi)\b")
+_YEAR_PREFIX = regex.compile(r"^(?:19|20)\d{2}/")
+_KINH_GUI = regex.compile(r"(?i)^kính gửi\s*:?\s*")
+_ITEM_MARK = regex.compile(r"^[-+•]\s*")
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +72,7 @@ def read_metadata(layout: Layout) -> Document:
         m = _NUMBER_LINE.search(ln.text)
         if m and ln.zone in ("header", "body") and ln.index < (lines[0].index + 40):
             number = m.group("num")
-            symbol = regex.sub(r"\s+", "", m.group("sym")).replace("–", "-")
+            symbol = _SPACES.sub("", m.group("sym")).replace("–", "-")
             number_line = ln
             break
     place = date = None
@@ -102,19 +113,20 @@ def read_metadata(layout: Layout) -> Document:
 
 
 def _clean_place(place: str) -> str:
-    place = regex.sub(r"^.*\bSố\b[^\s]*\s+\S+\s+", "", place)
-    place = regex.sub(r"^(?:[\p{Lu}\d][\p{L}\d]*(?:[-/–][\p{L}\d]+)+\s+)+", "", place).strip(" *-")
+    place = _PLACE_NUMBER.sub("", place)
+    place = _PLACE_CODES.sub("", place).strip(" *-")
     return place
 
 
 def _title(top: list[Line], types: dict) -> tuple[Line | None, str | None]:
     names = {n.lower(): code for code, spec in types["types"].items() for n in spec["names"]}
+    longest_first = sorted(names, key=len, reverse=True)
     for ln in top[:40]:
         t = ln.text.strip().strip("*").strip()
         if not t or not _CAPS_LINE.match(t) or len(t) > 80:
             continue
         low = t.lower()
-        for name in sorted(names, key=len, reverse=True):
+        for name in longest_first:
             if low == name or low.startswith(name + " "):
                 return ln, names[name]
     return None, None
@@ -160,7 +172,7 @@ def _subject(layout: Layout, top: list[Line], title_line: Line | None) -> str | 
     if title_line is not None:
         parts = []
         t = title_line.text.strip().strip("*").strip()
-        rest = regex.sub(r"^\S+\s+\S+\s*", "", t) if len(t.split()) > 2 else ""
+        rest = _TWO_WORDS.sub("", t) if len(t.split()) > 2 else ""
         if rest and not _CAPS_LINE.match(rest):
             parts.append(rest)
         nxt = title_line.index + 1
@@ -185,12 +197,11 @@ def _subject(layout: Layout, top: list[Line], title_line: Line | None) -> str | 
 
 def _not_subject(line: str) -> bool:
     """Lines that end a trích yếu: rules, the national motto, body paragraphs."""
-    return bool(regex.match(r"^[-_=*.]{3,}$", line)) or len(line) > 160 or \
-        bool(regex.match(r"(?i)^(cộng hòa|cộng hoà|độc lập|căn cứ|thực hiện|kính gửi)\b", line))
+    return bool(_RULE.match(line)) or len(line) > 160 or bool(_SUBJECT_STOP.match(line))
 
 
 def _clean_subject(s: str) -> str:
-    s = regex.sub(r"\s+", " ", s).strip()
+    s = _SPACES.sub(" ", s).strip()
     s = s.strip("“”\"'*").strip()
     s = _SUBJECT.sub("", s).strip()
     s = s.rstrip(".").strip().strip("“”\"'*").rstrip(".").strip()
@@ -229,7 +240,7 @@ def _web_title(lines: list[Line], post_line: Line) -> Line | None:
 
 def _doc_type(symbol: str | None, title_type: str | None, subject_is_vv: bool, web: bool) -> str | None:
     if symbol:
-        sym_type = doc_type_from_symbol(regex.sub(r"^(?:19|20)\d{2}/", "", symbol))
+        sym_type = doc_type_from_symbol(_YEAR_PREFIX.sub("", symbol))
         if sym_type:
             return sym_type
         if title_type:
@@ -245,9 +256,27 @@ def _doc_type(symbol: str | None, title_type: str | None, subject_is_vv: bool, w
 
 
 def _expand(name: str, header: dict) -> str:
-    for abbr, full in header["issuer_abbreviations"].items():
-        name = regex.sub(rf"(?<![\p{{L}}]){regex.escape(abbr)}(?![\p{{L}}])", full, name)
-    return regex.sub(r"\s+", " ", name).strip()
+    for pattern, full in _abbreviations(tuple(header["issuer_abbreviations"].items())):
+        name = pattern.sub(full, name)
+    return _SPACES.sub(" ", name).strip()
+
+
+@lru_cache(maxsize=4)
+def _abbreviations(pairs: tuple[tuple[str, str], ...]) -> list[tuple[regex.Pattern[str], str]]:
+    return [(regex.compile(rf"(?<![\p{{L}}]){regex.escape(abbr)}(?![\p{{L}}])"), full) for abbr, full in pairs]
+
+
+@lru_cache(maxsize=4)
+def _motto_patterns(motto: tuple[str, ...]) -> list[regex.Pattern[str]]:
+    return [regex.compile(regex.escape(m), flags=regex.IGNORECASE) for m in motto]
+
+
+@lru_cache(maxsize=4)
+def _locality_patterns(words: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """"... quận Tân Bình" at the end of a name; a name ending in a locality word ("... phường")."""
+    alternation = "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
+    return (regex.compile(rf"(?i)\b(?:{alternation})\s+[\p{{L}}\d][\p{{L}}\d \-]*$"),
+            regex.compile(rf"(?i)(?:{alternation})$"))
 
 
 def _case(name: str, header: dict) -> str:
@@ -292,9 +321,9 @@ def _issuer(layout: Layout, top: list[Line], number_line: Line | None, place_lin
                 # a flattened header: "SỞ TƯ PHÁP Độc lập - Tự do - Hạnh phúc Số: 215/CTr-STP ..."
                 cut = [m.start() for m in (_NUMBER_LINE.search(t), _PLACE_DATE.search(t)) if m]
                 t = t[:min(cut)].strip() if cut else ""
-            for m in header["national_motto"]:
-                t = regex.sub(regex.escape(m), "", t, flags=regex.IGNORECASE).strip()
-            if not t or regex.match(r"^[-_=*.]{2,}$", t) or _motto_fragment(t, motto):
+            for pattern in _motto_patterns(tuple(header["national_motto"])):
+                t = pattern.sub("", t).strip()
+            if not t or _SHORT_RULE.match(t) or _motto_fragment(t, motto):
                 continue
             if _CAPS_LINE.match(t) or t.startswith(("UBND", "ỦY BAN", "UỶ BAN")):
                 block.append(t)
@@ -351,17 +380,14 @@ def _compose_issuer(block: list[str], header: dict) -> str:
 
 
 def _locality_of(name: str, header: dict) -> str | None:
-    words = "|".join(sorted(map(regex.escape, header["locality_words"]), key=len, reverse=True))
-    m = regex.search(rf"(?i)\b(?:{words})\s+[\p{{L}}\d][\p{{L}}\d \-]*$", name)
+    m = _locality_patterns(tuple(header["locality_words"]))[0].search(name)
     return m.group() if m else None
 
 
 def _complete_locality(issuer: str, text: str, header: dict, place: str | None) -> str:
-    words = "|".join(sorted(map(regex.escape, header["locality_words"]), key=len, reverse=True))
     name_words = r"(?:\s+(?:[\p{Lu}][\p{Ll}]*|\d{1,2}))+"
     # "Ủy ban nhân dân phường" -> "... phường Phú Hữu" when the text names it.
-    m = regex.search(rf"(?i)(?:{words})$", issuer)
-    if m:
+    if _locality_patterns(tuple(header["locality_words"]))[1].search(issuer):
         found = Counter(x.group() for x in regex.finditer(rf"{regex.escape(issuer)}{name_words}", text))
         if found:
             return found.most_common(1)[0][0]
@@ -370,6 +396,7 @@ def _complete_locality(issuer: str, text: str, header: dict, place: str | None) 
         return issuer
     # "Phòng Văn hóa và Thông tin" -> "... quận Tân Bình" from the place line.
     if place and not issuer.casefold().endswith(place.casefold()):
+        words = "|".join(sorted(map(regex.escape, header["locality_words"]), key=len, reverse=True))
         m2 = regex.search(rf"(?i)\b(?:{words})\s+{regex.escape(place)}\b", text)
         if m2:
             loc = _case(m2.group(), header)
@@ -399,7 +426,8 @@ def _signer(layout: Layout, header: dict) -> tuple[str | None, str | None]:
 
     for i, ln in enumerate(lines):
         t = column(ln)
-        if not _PERSON.match(t) or t.split()[0] not in surnames:
+        first_word = t.split(None, 1)[:1]  # the cheap test first: most lines open with no surname
+        if not first_word or first_word[0] not in surnames or not _PERSON.match(t):
             continue
         parts = []
         j = i - 1
@@ -441,10 +469,10 @@ def _recipients(layout: Layout) -> list[str]:
         t = ln.text.strip().strip("*").strip()
         low = t.lower()
         if low.startswith("kính gửi"):
-            t = regex.sub(r"(?i)^kính gửi\s*:?\s*", "", t)
+            t = _KINH_GUI.sub("", t)
         elif ln.label_kind not in ("dash", "plus"):
             continue
-        t = regex.sub(r"^[-+•]\s*", "", t).rstrip(" ;.,/").strip()
+        t = _ITEM_MARK.sub("", t).rstrip(" ;.,/").strip()
         if t and t.lower() not in ("nơi nhận", "như trên"):
             out.append(t)
     return out

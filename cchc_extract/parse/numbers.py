@@ -22,6 +22,8 @@ QUANTITY = regex.compile(
         (?![\w/])""",
     regex.VERBOSE | regex.V1,
 )
+# group numbers looked up once: Match.group() by name costs several times more, once per number
+_GROUPS = tuple(QUANTITY.groupindex[name] for name in ("a", "b", "den", "apct", "bpct"))
 
 
 _DOT_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
@@ -60,6 +62,8 @@ def parse_number(s: str) -> float:
     1000000.0
     """
     s = s.strip()
+    if "." not in s and "," not in s:  # plain digits, the common case: no separator to read
+        return float(s)
     if _DOT_THOUSANDS.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))
     if _COMMA_THOUSANDS.fullmatch(s):
@@ -84,17 +88,17 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     """
     out = []
     for m in QUANTITY.finditer(text, start, len(text) if end is None else end):
-        a = parse_number(m.group("a"))
-        if not _plausible(a) or (m.group("b") and not _plausible(parse_number(m.group("b")))) or \
-                (m.group("den") and not _plausible(parse_number(m.group("den")))):
+        a_text, b_text, den_text, apct, bpct = m.group(*_GROUPS)
+        a = parse_number(a_text)
+        if not _plausible(a):
             continue  # a run of 400 digits is not a quantity (and would not survive JSON as a float)
-        b = m.group("b")
-        den = m.group("den")
-        percent = bool(m.group("apct") or m.group("bpct"))
-        out.append(Quantity(
-            start=m.start(), end=m.end(), value=a,
-            value_max=parse_number(b) if b is not None else None,
-            denominator=parse_number(den) if den is not None else None,
-            percent=percent, text=m.group(),
-        ))
+        b = parse_number(b_text) if b_text else None
+        if b is not None and not _plausible(b):
+            continue
+        den = parse_number(den_text) if den_text else None
+        if den is not None and not _plausible(den):
+            continue
+        q_start, q_end = m.span()
+        out.append(Quantity(start=q_start, end=q_end, value=a, value_max=b, denominator=den,
+                            percent=bool(apct or bpct), text=text[q_start:q_end]))
     return out

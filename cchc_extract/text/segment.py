@@ -20,7 +20,6 @@ _ARABIC = regex.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3}(?!\d)\.?(?=\s)|\d{1,2}[.)](
 _LETTER = regex.compile(r"([a-zđ])\s*[).]\s+(?=\S)")
 _BULLET = regex.compile(r"([-•*●▪◦‣∙·]|\+)\s*(?=\S)")
 _ARTICLE = regex.compile(r"(Điều\s+\d{1,3})\s*[.:]\s*")
-_MARKUP = regex.compile(r"(?:\*\*|__)?")
 _TABLE_SEP = regex.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?$")
 _SENTENCE_END = regex.compile(r"[;!?](?=\s|$)|\.(?=\s+[\p{Lu}\d*\-+(“\"]|\s*$)")
 _ABBREV_BEFORE_DOT = regex.compile(r"(?:(?:^|[\s:;(])(?:\d{1,2}|[IVX]{1,4}|[a-zđ])$|"
@@ -42,6 +41,15 @@ _HEADER_LINE = regex.compile(r"(?i),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm
 _ATTACHED_TITLE = regex.compile(r"(?:KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|THÔNG BÁO|CHỈ THỊ|NGHỊ QUYẾT|CHƯƠNG TRÌNH|ĐỀ ÁN|"
                                 r"QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|PHỤ LỤC|DANH MỤC|BIỂU|BẢNG|[IVX]{1,4}\.|PHẦN)\b")
 _TITLE_CAPS = regex.compile(r"^[\p{Lu}\d\s,.\-–:;()/\"“”]+$")
+# The first character of a line (after "**" or "__") decides which one label pattern can match: their
+# first characters are disjoint. Any other non-ASCII character may be a Unicode digit (arabic).
+_LABEL_BY_FIRST: dict[str, tuple[str, regex.Pattern[str]]] = {
+    "Đ": ("article", _ARTICLE),
+    **dict.fromkeys("PCMIVXL", ("roman", _ROMAN)),
+    **dict.fromkeys("0123456789", ("arabic", _ARABIC)),
+    **dict.fromkeys("abcdefghijklmnopqrstuvwxyzđ", ("letter", _LETTER)),
+    **dict.fromkeys("-•*●▪◦‣∙·+", ("bullet", _BULLET)),
+}
 
 
 @dataclass
@@ -115,21 +123,23 @@ def segment(text: str) -> Layout:
 
 def _label(line: Line) -> None:
     s = line.text
-    lead = _MARKUP.match(s).end()
+    lead = 2 if s.startswith(("**", "__")) else 0
+    first = s[lead:lead + 1]
+    kind_pattern = _LABEL_BY_FIRST.get(first)
+    if kind_pattern is None:
+        if first.isascii():  # also the empty line
+            return
+        kind_pattern = ("arabic", _ARABIC)
+    kind, pattern = kind_pattern
     rest = s[lead:]
-    for kind, pattern in (("article", _ARTICLE), ("roman", _ROMAN), ("arabic", _ARABIC), ("letter", _LETTER),
-                          ("bullet", _BULLET)):
-        m = pattern.match(rest)
-        if not m:
-            continue
-        if kind == "roman" and not _is_roman_heading(rest, m):
-            continue
-        label = m.group(1).rstrip(".)") if kind == "arabic" else m.group(1)
-        if kind == "bullet":
-            kind = "plus" if label == "+" else "dash"
-        line.label, line.label_kind = label, kind
-        line.content_start = line.start + lead + m.end()
+    m = pattern.match(rest)
+    if not m or kind == "roman" and not _is_roman_heading(rest, m):
         return
+    label = m.group(1).rstrip(".)") if kind == "arabic" else m.group(1)
+    if kind == "bullet":
+        kind = "plus" if label == "+" else "dash"
+    line.label, line.label_kind = label, kind
+    line.content_start = line.start + lead + m.end()
 
 
 def _is_roman_heading(rest: str, m: regex.Match[str]) -> bool:
@@ -140,6 +150,8 @@ def _is_roman_heading(rest: str, m: regex.Match[str]) -> bool:
 
 def _table_cells(line: Line) -> None:
     s = line.text
+    if "|" not in s:  # neither a row nor a separator (which holds at least one "|")
+        return
     if s.count("|") < 2 or _TABLE_SEP.match(s.strip()):
         if _TABLE_SEP.match(s.strip()):
             line.cells = []
@@ -234,26 +246,32 @@ def _sections(layout: Layout) -> None:
     opened: dict[str, int | None] = dict.fromkeys(path)
     last_intro: int | None = None  # last non-item line, introduces following list items
     last_dash: int | None = None
+    # headings and section change only at labelled lines: computed there, shared by the lines after
+    headings: tuple[int, ...] = ()
+    section: tuple[str, ...] = ()
     for line in layout.lines:
         if line.blank:
             continue
         kind = line.label_kind
-        if kind == "roman":
-            path = {"roman": line.label, "arabic": None, "letter": None, "article": None}
-            opened = {"roman": line.index, "arabic": None, "letter": None, "article": None}
-        elif kind == "article":
-            path = {"roman": path["roman"], "arabic": None, "letter": None, "article": line.label}
-            opened = {"roman": opened["roman"], "arabic": None, "letter": None, "article": line.index}
-        elif kind == "arabic":
-            path["arabic"], path["letter"] = line.label, None
-            opened["arabic"], opened["letter"] = line.index, None
-        elif kind == "letter":
-            path["letter"] = line.label
-            opened["letter"] = line.index
-        line.headings = tuple(opened[k] for k in ("roman", "article", "arabic", "letter")
-                              if opened[k] is not None and opened[k] != line.index)
-        line.section = tuple(p.rstrip(".") for p in (path["roman"], path["article"], path["arabic"], path["letter"])
-                             if p)
+        if kind in _SECTION_KINDS:
+            if kind == "roman":
+                path = {"roman": line.label, "arabic": None, "letter": None, "article": None}
+                opened = {"roman": line.index, "arabic": None, "letter": None, "article": None}
+            elif kind == "article":
+                path = {"roman": path["roman"], "arabic": None, "letter": None, "article": line.label}
+                opened = {"roman": opened["roman"], "arabic": None, "letter": None, "article": line.index}
+            elif kind == "arabic":
+                path["arabic"], path["letter"] = line.label, None
+                opened["arabic"], opened["letter"] = line.index, None
+            else:
+                path["letter"] = line.label
+                opened["letter"] = line.index
+            headings = tuple(opened[k] for k in _SECTION_ORDER if opened[k] is not None)
+            section = tuple(p.rstrip(".") for p in (path[k] for k in _SECTION_ORDER) if p)
+            line.headings = tuple(i for i in headings if i != line.index)
+        else:
+            line.headings = headings
+        line.section = section
         if kind == "dash":
             line.parent = last_intro
             last_dash = line.index
@@ -262,6 +280,10 @@ def _sections(layout: Layout) -> None:
         else:
             last_intro = line.index
             last_dash = None
+
+
+_SECTION_KINDS = frozenset(("roman", "article", "arabic", "letter"))
+_SECTION_ORDER = ("roman", "article", "arabic", "letter")
 
 
 MAX_CLAUSE = 2000  # characters; real clauses are far shorter, and the cap keeps per-clause work bounded

@@ -14,12 +14,13 @@ sys.path.insert(0, str(ROOT))
 
 from cchc_extract.api import extract_file, to_json  # noqa: E402
 from cchc_extract.output import write_atomic  # noqa: E402
-from cchc_extract.schema import schema_json  # noqa: E402
+from cchc_extract.schema import schema_json, validator_source  # noqa: E402
 
 
 def generated_files() -> dict[Path, str]:
     """Path -> content of every generated file, computed from the current code and corpus."""
-    files = {ROOT / "schemas" / "target-set.schema.json": schema_json()}
+    files = {ROOT / "schemas" / "target-set.schema.json": schema_json(),
+             ROOT / "cchc_extract" / "_target_set_validator.py": validator_source()}
     for extra in _extra_schemas():
         files.update(extra)
     for doc in sorted((ROOT / "corpus" / "docs").glob("*.txt")):

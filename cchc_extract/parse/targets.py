@@ -100,12 +100,13 @@ def find_targets(layout: Layout, document: Document, references: list[Reference]
         if not quantities:
             continue
         starts = [q.start for q in quantities]
+        line_vote = _context_vote(layout, line, cues)  # the same for every number of the line
         for cs, ce in clauses(line):
             # quantities are in text order: bisect, so a one-line document stays linear
             lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
             in_clause = [q for q in quantities[lo:hi] if q.end <= ce]
             if in_clause:
-                targets.extend(_clause_targets(layout, line, (cs, ce), in_clause, document, cues))
+                targets.extend(_clause_targets(layout, line, (cs, ce), in_clause, document, cues, line_vote))
     return targets
 
 
@@ -147,7 +148,7 @@ def _is_headline(line: Line, document: Document) -> bool:
 
 
 def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantities: list[Quantity],
-                    document: Document, cues: kinds.CueIndex) -> list[Target]:
+                    document: Document, cues: kinds.CueIndex, line_vote: float) -> list[Target]:
     text = layout.text
     ctx = _context()
     cs, ce = clause
@@ -214,7 +215,7 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         vote = cues.clause_vote(bounds, (q.start - len(before), q.start),
                                 (unit_end, _own_after(text, unit_end, ce, quantities[i + 1:])))
         vote += 1.0 * kinds.document_vote(document.doc_type)
-        vote += _context_vote(layout, line, cues) + prefix_vote + _past_year_vote(text, line, cs, q.start, document)
+        vote += line_vote + prefix_vote + _past_year_vote(text, line, cs, q.start, document)
         if comparator in ("gt", "gte", "lt", "lte", "range"):
             vote += 0.5
         kind = "result" if rank else "target" if _is_yardstick(text, bounds, cs, q.start, cues) else kinds.decide(vote)

@@ -16,14 +16,21 @@ from ..text.segment import Layout, Line
 from . import indicators, kinds
 from .comparators import comparator_matcher
 from .numbers import Quantity, find_quantities
-from .units import unit_after
+from .units import unit_after, unit_sets
 
 _UNIT_HEADING = regex.compile(r"(?i)\b(đvt|đơn vị tính|đơn vị)\b")
+_UNIT_ONLY_HEADING = regex.compile(r"(?i)\b(đvt|đơn vị tính)\b")  # "Đơn vị" may also head the units ranked
+_RANK_HEADING = regex.compile(r"(?i)\b(xếp hạng|thứ hạng|hạng)\b")
+_WORD_START = regex.compile(r"(?<![\p{L}\d])(?=\p{L})")
 _UNIT_IN_NAME = regex.compile(r"(?r)\(\s*([^()]{1,24}?)\s*\)\s*$")
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
 _YEAR_IN_HEADING = regex.compile(r"(?:19|20)\d{2}")
+# a value cell: comparator words, a number or range, and at most a short unit ("Tối thiểu 24 tin, bài")
 _NUMERIC_CELL = regex.compile(r"(?i)[\s≥≤<>=~*]*(?:trên|dưới|từ|tối thiểu|tối đa|không quá|ít nhất|khoảng)?\s*"
-                                r"\d[\d.,]*\s*(?:%|[-–]\s*\d[\d.,]*\s*%?)?\s*(?:trở lên|trở xuống)?[\s*]*")
+                                r"\d[\d.,]*\s*(?:%|[-–]\s*\d[\d.,]*\s*%?)?\s*(?:\p{L}[\p{L} ,/]{0,30}?)?"
+                                r"\s*(?:trở lên|trở xuống)?[\s*]*")
+# columns of a scoring scale ("Điểm tối đa", "Thang điểm"): weights, not targets or results
+_SCALE_HEADING = regex.compile(r"(?i)\b(điểm tối đa|thang điểm|điểm chuẩn|trọng số)\b")
 
 
 def table_row_targets(layout: Layout, line: Line, document: Document, masked: Callable[[Quantity], bool],
@@ -47,7 +54,8 @@ def table_row_targets(layout: Layout, line: Line, document: Document, masked: Ca
         return []
     ind_col = max(text_cells)[1]
     indicator = indicators.clean(cell_texts[ind_col])
-    unit_col = next((k for k, h in enumerate(heads) if _UNIT_HEADING.search(h)), None)
+    unit_col = next((k for k, h in enumerate(heads) if _UNIT_HEADING.search(h) and (
+        _UNIT_ONLY_HEADING.search(h) or k < len(cell_texts) and _is_whole_unit(cell_texts[k]))), None)
     row_unit = None
     if unit_col is not None and unit_col < len(cell_texts):
         row_unit = cell_texts[unit_col].strip() or None
@@ -69,13 +77,13 @@ def table_row_targets(layout: Layout, line: Line, document: Document, masked: Ca
         matches = comparator_matcher().match(text, a, b, quantities)
         q = quantities[0]
         match = matches.get(0)
+        head = heads[k] if k < len(heads) else ""
         unit = "%" if q.percent else row_unit
         if unit is None:
-            um = unit_after(text, q.end)
-            unit = um.unit if um else None
+            um = unit_after(text, q.end, b)  # within the cell
+            unit = um.unit if um else _heading_unit(head)
         if unit is None:
             continue
-        head = heads[k] if k < len(heads) else ""
         kind = kinds.column_kind(head)
         if kind is None:
             kind = kinds.decide(kinds.document_vote(document.doc_type) + kinds.header_vote(head))
@@ -92,8 +100,29 @@ def table_row_targets(layout: Layout, line: Line, document: Document, masked: Ca
     return out
 
 
+def _heading_unit(head: str) -> str | None:
+    """The unit a column heading names for its bare numbers: "Xếp hạng" -> hạng, "Tổng điểm năm 2023"
+    -> điểm, "Số hồ sơ tiếp nhận" -> hồ sơ (a period such as "năm" or "tháng" is not one)."""
+    if _RANK_HEADING.search(head):
+        return "hạng"
+    if _SCALE_HEADING.search(head):
+        return None
+    time_units, _ = unit_sets()
+    for m in _WORD_START.finditer(head):
+        um = unit_after(head, m.start())
+        if um is not None and um.unit not in time_units and um.base not in time_units:
+            return um.unit
+    return None
+
+
 def _is_numeric(cell: str) -> bool:
     return bool(_NUMERIC_CELL.fullmatch(cell))
+
+
+def _is_whole_unit(cell: str) -> bool:
+    """The cell is a unit and nothing else ("%", "hồ sơ", "ngày"), not a name ("Huyện Hồng Dân")."""
+    um = unit_after(" " + cell.strip(), 0)
+    return cell.strip() == "%" or um is not None and um.end == len(cell.strip()) + 1
 
 
 def _is_unit_cell(cell: str) -> bool:

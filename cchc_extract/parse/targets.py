@@ -33,6 +33,7 @@ _YEAR = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
 @dataclass(frozen=True)
 class _Context:
     before_word: regex.Pattern[str]
+    size_before: regex.Pattern[str]
     levels: regex.Pattern[str]
     rank: regex.Pattern[str]
     duration: regex.Pattern[str]
@@ -55,6 +56,7 @@ def _context() -> _Context:
     return _Context(
         before_word=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['not_quantity_before'])})\s*\.?\s*"
                                   rf"(?:\*\*)?$"),
+        size_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['size_before'])})\s*$"),
         levels=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lv})\s+\d{{1,2}}(?![\d%,.]\d)(?:\s*(?:,|và|hoặc|-|/)\s*"
                              rf"(?:(?:{lv})\s+\d{{1,2}}|[1-4](?!\d)(?![%,.]\d)(?!\s*(?:%|dịch vụ|thủ tục|TTHC|hồ sơ|"
                              rf"DVC))))*+"),
@@ -152,6 +154,8 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     text = layout.text
     ctx = _context()
     cs, ce = clause
+    quantities = [q for q in quantities
+                  if not ctx.size_before.search(text, max(cs, q.start - 30), q.start)]
     quantities = [q for q in quantities
                   if q.percent or ctx.rank.search(text, max(cs, q.start - 30), q.start)
                   or not ctx.before_word.search(text, max(cs, q.start - 30), q.start)

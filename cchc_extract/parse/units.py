@@ -44,8 +44,8 @@ def _acronym(word: str) -> bool:
     return any(c.isupper() for c in word)
 
 
-def unit_after(text: str, pos: int) -> UnitMatch | None:
-    """The unit phrase starting at ``pos`` (after the number), if any.
+def unit_after(text: str, pos: int, endpos: int | None = None) -> UnitMatch | None:
+    """The unit phrase starting at ``pos`` (after the number), if any, ending by ``endpos``.
 
     >>> unit_after("55/89 nhiệm vụ, đạt", 5).unit
     'nhiệm vụ'
@@ -55,7 +55,8 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
     'hồ sơ'
     """
     pattern, _ = _grammar()
-    m = pattern.match(text, pos)
+    end_limit = len(text) if endpos is None else endpos
+    m = pattern.match(text, pos, end_limit)
     if not m:
         return None
     if m.group("bare_scale"):
@@ -68,8 +69,8 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
     scale = m.group("scale")
     end = m.end()
     while not scale:  # "cơ quan, đơn vị", "xã, phường, thị trấn": only pairs known to go together
-        joined = _JOINED_UNIT.match(text, end)
-        second = pattern.match(text, joined.end()) if joined else None
+        joined = _JOINED_UNIT.match(text, end, end_limit)
+        second = pattern.match(text, joined.end(), end_limit) if joined else None
         if not second or not second.group("unit") or second.group("scale"):
             break
         other = _canonical_units().get(" ".join(second.group("unit").split()).lower())

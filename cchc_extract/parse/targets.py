@@ -298,6 +298,7 @@ def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document
 _MAX_PREFIX = 2000  # characters of the line before a clause read for cues (real lines are much shorter)
 
 
+_SENTENCE_END = regex.compile(r"(?r)[.!?]\s+(?=\p{Lu})")
 _OPEN_PAREN = regex.compile(r"(?r)\(([^()]{0,80})$")
 
 
@@ -310,6 +311,9 @@ def _is_yardstick(text: str, line: tuple[int, int], cs: int, pos: int, cues: kin
 def _prefix_vote(text: str, line: Line, cs: int, cues: kinds.CueIndex) -> float:
     """Cues earlier in the same line, up to the clause: 'các chỉ tiêu năm 2021: ...; ...; X đạt 100%'."""
     start = max(line.content_start, cs - _MAX_PREFIX)  # bounded: linear on one-line documents
+    sentence = _SENTENCE_END.search(text, start, min(len(text), cs + 1))  # the lookahead reads cs
+    if sentence:  # an earlier sentence is another statement ("Tổng kế hoạch vốn là X. Tính đến ..., đã ...")
+        start = sentence.end()
     prefix = text[start:cs]
     if not prefix.strip():
         return 0.0

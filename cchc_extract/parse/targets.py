@@ -34,6 +34,7 @@ _YEAR = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
 class _Context:
     before_word: regex.Pattern[str]
     size_before: regex.Pattern[str]
+    state_after: regex.Pattern[str]
     levels: regex.Pattern[str]
     rank: regex.Pattern[str]
     duration: regex.Pattern[str]
@@ -56,6 +57,7 @@ def _context() -> _Context:
     return _Context(
         before_word=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['not_quantity_before'])})\s*\.?\s*"
                                   rf"(?:\*\*)?$"),
+        state_after=regex.compile(rf"(?i)\s*(?:{_alternation(data['state_after'])})(?![\p{{L}}])"),
         size_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['size_before'])})\s*$"),
         levels=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lv})\s+\d{{1,2}}(?![\d%,.]\d)(?:\s*(?:,|và|hoặc|-|/)\s*"
                              rf"(?:(?:{lv})\s+\d{{1,2}}|[1-4](?!\d)(?![%,.]\d)(?!\s*(?:%|dịch vụ|thủ tục|TTHC|hồ sơ|"
@@ -213,11 +215,15 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                 # the noun after may be the subject of what follows
                 vote = cues.clause_vote(bounds, (q.start - len(before), q.start), (q.start, q.start))
                 listed = counted_before is not None and _LISTED.fullmatch(text, counted_before, q.start)
+                stated = ctx.state_after.match(text, unit_end)
                 if comparator == "eq" and q.denominator is None and vote > -2 and not ctx.count_verb.search(window) \
-                        and not ctx.value_verb.search(window) and not listed:
+                        and not ctx.value_verb.search(window) and not listed and not stated:
                     continue
         vote = cues.clause_vote(bounds, (q.start - len(before), q.start),
                                 (unit_end, _own_after(text, unit_end, ce, quantities[i + 1:])))
+        state = ctx.state_after.match(text, unit_end, ce) if not q.percent else None
+        if state:  # "04 chỉ tiêu chưa đạt": the state is what the clause says of the count, in full
+            vote += 0.5 * cues.clause(bounds, unit_end, state.end())
         vote += 1.0 * kinds.document_vote(document.doc_type)
         vote += line_vote + prefix_vote + _past_year_vote(text, line, cs, q.start, document)
         if comparator in ("gt", "gte", "lt", "lte", "range"):

@@ -38,7 +38,8 @@ _TITLE_LINE = regex.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|THÔNG 
                             r"CHƯƠNG TRÌNH|CÔNG ĐIỆN|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH)\b|^\W{0,3}(?:V/v|Về việc)\b")
 _HEADER_LINE = regex.compile(r"(?i),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|^\W{0,3}Số\s*:|"
                              r"^(?:thứ\s+\p{L}+,\s*)?\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}\b|cập nhật|ngày đăng")
-_ATTACHED_TITLE = regex.compile(r"(?:KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|BỘ TIÊU CHÍ|BỘ CHỈ SỐ|THÔNG BÁO|CHỈ THỊ|NGHỊ QUYẾT|CHƯƠNG TRÌNH|ĐỀ ÁN|"
+_ATTACHED_TITLE = regex.compile(r"(?:KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|BỘ TIÊU CHÍ|BỘ CHỈ SỐ|THÔNG BÁO|CHỈ THỊ|NGHỊ QUYẾT|"
+                                r"CHƯƠNG TRÌNH|ĐỀ ÁN|"
                                 r"QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|PHỤ LỤC|DANH MỤC|BIỂU|BẢNG|[IVX]{1,4}\.|PHẦN)\b")
 _TITLE_CAPS = regex.compile(r"^[\p{Lu}\d\s,.\-–:;()/\"“”]+$")
 # The first character of a line (after "**" or "__") decides which one label pattern can match: their

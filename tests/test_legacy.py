@@ -111,7 +111,10 @@ def test_the_half_converted_seed_paragraph():
 
 TCVN3_CORPUS_DOC = "022_ctr_cchc_so_tu_phap_thanh_hoa_2018"
 VNI_CORPUS_DOC = "040_cv_phuong_tan_dinh_chi_tieu_cchc_2023"  # a VNI sentence in the style of seed 002
-LEGACY_DOCS = (GARBLED_SEED, TCVN3_CORPUS_DOC, VNI_CORPUS_DOC)
+# batch 6 (held out): paragraphs written by a converter the rules never saw
+TCVN3_CORPUS_DOC_B6 = "066_kh_cchc_phuong_da_mai_bac_ninh_2026"
+VNI_CORPUS_DOC_B6 = "067_ttr_de_an_chi_so_cchc_tuy_an_phu_yen_2024_2025"
+LEGACY_DOCS = (GARBLED_SEED, TCVN3_CORPUS_DOC, VNI_CORPUS_DOC, TCVN3_CORPUS_DOC_B6, VNI_CORPUS_DOC_B6)
 
 
 # (document, scheme, garbled marker in the source line, repaired text, marker of the repaired line)
@@ -120,6 +123,10 @@ CORPUS_LEGACY = [
      "Thực hiện nhiệm vụ cải cách hành chính năm 2018, Sở"),
     (VNI_CORPUS_DOC, "legacy:vni", "Chuû tòch", "Chủ tịch Uỷ ban nhân dân phường yêu cầu các bộ phận chuyên môn",
      "Chủ tịch Uỷ ban nhân dân phường yêu cầu"),
+    (TCVN3_CORPUS_DOC_B6, "legacy:tcvn3", "thùc hiÖn th¾ng lîi",
+     "Để thực hiện thắng lợi nhiệm vụ cải cách hành chính năm 2026", "Để thực hiện thắng lợi"),
+    (VNI_CORPUS_DOC_B6, "legacy:vni", "phaân tích cho thaáy",
+     "Qua phân tích cho thấy nguyên nhân chủ yếu", "Qua phân tích cho thấy"),
 ]
 
 

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from cchc_extract.errors import EmptyDocument, ExtractError, MissingDependency, UnsupportedFormat
+from cchc_extract.errors import CorruptDocument, EmptyDocument, ExtractError, UnsupportedFormat
 from cchc_extract.readers import read_bytes
 from cchc_extract.readers.sniff import sniff
 
@@ -74,12 +74,12 @@ def test_zip_that_is_not_word():
         read_bytes(buf.getvalue(), "x.docx")
 
 
-def test_old_binary_doc_without_libreoffice(monkeypatch):
+def test_damaged_old_binary_doc_without_libreoffice(monkeypatch):
     from cchc_extract.readers import convert
 
     monkeypatch.setattr(convert, "libreoffice", lambda: None)
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(2000)
-    with pytest.raises(MissingDependency, match="LibreOffice"):
+    with pytest.raises(CorruptDocument, match="damaged"):
         read_bytes(ole, "cu.doc")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from ..errors import EmptyDocument, UnsupportedFormat
+from ..errors import CorruptDocument, EmptyDocument, UnsupportedFormat
 from ..text.legacy import repair
 from . import sniff
 from .base import Origin, RepairNote, SourceText
@@ -35,7 +35,9 @@ def read_bytes(data: bytes, name: str = "", *, password: str | None = None, ocr:
         from .docx import read_docx
 
         source = read_docx(data)
-    elif kind in (sniff.OLE, sniff.RTF):
+    elif kind == sniff.OLE:
+        source = _read_ole(data)
+    elif kind == sniff.RTF:
         from .convert import read_via_libreoffice
 
         source = read_via_libreoffice(data, kind)
@@ -52,6 +54,20 @@ def read_bytes(data: bytes, name: str = "", *, password: str | None = None, ocr:
     else:
         source = read_text(data)
     return _finish(source)
+
+
+def _read_ole(data: bytes) -> SourceText:
+    """A Word 97-2003 file: converted by LibreOffice when it is installed (it also renders automatic
+    list numbers, which carry section labels), otherwise read directly from its piece table."""
+    from .convert import libreoffice, read_via_libreoffice
+    from .doc import read_doc
+
+    if libreoffice() is not None:
+        try:
+            return read_via_libreoffice(data, sniff.OLE)
+        except CorruptDocument:
+            pass  # the direct reader may still get the text out
+    return read_doc(data)
 
 
 def read_path(path: str | Path, **options) -> SourceText:

@@ -29,9 +29,23 @@ FROM_CORPUS = [
      "result"),
     (REPORT_2021, "Tỷ lệ hồ sơ trực tuyến đạt 42,6% (tối thiểu 60%).", 60, "target"),
 ]
+# batch 6 (held out until scored), and the same phrasing in batches 3-5
+PLAN_2025 = "Số: 45/KH-UBND\n\nHà Giang, ngày 10 tháng 2 năm 2025\n\nKẾ HOẠCH\nChuyển đổi số năm 2025\n\n"
+LETTER_2025 = "Số: 812/UBND-KT\n\nĐồng Xoài, ngày 20 tháng 5 năm 2025\n\nV/v đẩy nhanh giải ngân vốn đầu tư công\n\n"
+RESOLUTION_2024 = "Số: 38/NQ-HĐND\n\nVĩnh Phúc, ngày 10 tháng 12 năm 2024\n\nNGHỊ QUYẾT\nVề kế hoạch năm 2025\n\n"
+FROM_BATCH_6 = [
+    (PLAN_2025, "- Số hóa hồ sơ địa chính đạt 100% số huyện, thành phố (năm 2024 hoàn thành 7/11 huyện, thành phố).",
+     7, "result"),
+    (LETTER_2025, "Tổng kế hoạch vốn đầu tư công năm 2025 của tỉnh là 9.458,2 tỷ đồng. Tính đến ngày 15/5/2025, "
+                  "toàn tỉnh mới giải ngân được 2.345,6 tỷ đồng.", 2345.6, "result"),
+    (RESOLUTION_2024, "Năm 2024, tổng sản phẩm trên địa bàn (GRDP) ước tăng 7,15% so với năm 2023.", 7.15, "result"),
+    (RESOLUTION_2024, "I. ĐÁNH GIÁ TÌNH HÌNH NĂM 2024\nCó 17/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch; 04 chỉ tiêu "
+                      "chưa đạt gồm GRDP và thu nội địa.", 4, "result"),
+    (REPORT_2021, "Tỷ lệ thanh toán trực tuyến mới đạt 38,6%, thấp hơn chỉ tiêu tỉnh giao (50%).", 50, "target"),
+]
 
 
-@pytest.mark.parametrize(("head", "line", "value", "kind"), FROM_SEEDS + FROM_CORPUS)
+@pytest.mark.parametrize(("head", "line", "value", "kind"), FROM_SEEDS + FROM_CORPUS + FROM_BATCH_6)
 def test_kind(head: str, line: str, value: float, kind: str) -> None:
     found = [t for t in extract_text(head + line + "\n").targets if t.value == value]
     assert found, f"no target with value {value}"

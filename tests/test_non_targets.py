@@ -25,6 +25,8 @@ FROM_CORPUS = [
     "- Tổ chức hội nghị sơ kết 6 tháng đầu năm vào ngày 12/7/2023 lúc 14 giờ.",
     "- Cơ quan, đơn vị để tỷ lệ số hóa thấp hơn 30% vào cuối Quý III/2022 sẽ bị xem xét mức độ hoàn thành nhiệm vụ.",
     "- Cơ quan, đơn vị có từ 02 chỉ tiêu trở lên không hoàn thành thì người đứng đầu không được xếp loại xuất sắc.",
+    "- Bệnh viện đa khoa tỉnh (quy mô 1.100 giường bệnh) đang hoàn thiện hồ sơ thẩm định.",
+    "Xã có diện tích tự nhiên 254,6 km², gồm nhiều dân tộc cùng sinh sống.",
 ]
 
 

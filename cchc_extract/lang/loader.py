@@ -99,8 +99,8 @@ def _check_kinds(name: str, data: dict[str, Any]) -> None:
 
 
 def _check_context(name: str, data: dict[str, Any]) -> None:
-    _need(name, data, "not_quantity_before", "size_before", "state_after", "level_words", "rank_before",
-          "duration_cues", "population_nouns",
+    _need(name, data, "not_quantity_before", "size_before", "state_after", "assigned_before", "level_words",
+          "rank_before", "duration_cues", "population_nouns",
           "narrative_nouns", "count_verbs", "count_verbs_adjacent", "value_verbs",
           "sanction_conditions", "sanction_consequences", "chrome_lines", "chrome_tail")
 

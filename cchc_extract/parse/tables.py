@@ -49,7 +49,7 @@ def table_row_targets(layout: Layout, line: Line, document: Document, masked: Ca
     if not any(numeric[1:]):
         return []
     heads = header.get(0, [])
-    text_cells = [(len(t), k) for k, t in enumerate(cell_texts) if not numeric[k] and not _is_unit_cell(t)]
+    text_cells = [(len(t), k) for k, t in enumerate(cell_texts) if not numeric[k] and not _is_whole_unit(t)]
     if not text_cells:
         return []
     ind_col = max(text_cells)[1]
@@ -123,7 +123,3 @@ def _is_whole_unit(cell: str) -> bool:
     """The cell is a unit and nothing else ("%", "hồ sơ", "ngày"), not a name ("Huyện Hồng Dân")."""
     um = unit_after(" " + cell.strip(), 0)
     return cell.strip() == "%" or um is not None and um.end == len(cell.strip()) + 1
-
-
-def _is_unit_cell(cell: str) -> bool:
-    return len(cell.split()) <= 3 and bool(unit_after(" " + cell, 0)) or cell.strip() == "%"

@@ -35,6 +35,7 @@ class _Context:
     before_word: regex.Pattern[str]
     size_before: regex.Pattern[str]
     state_after: regex.Pattern[str]
+    assigned_before: regex.Pattern[str]
     levels: regex.Pattern[str]
     rank: regex.Pattern[str]
     duration: regex.Pattern[str]
@@ -57,6 +58,7 @@ def _context() -> _Context:
     return _Context(
         before_word=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['not_quantity_before'])})\s*\.?\s*"
                                   rf"(?:\*\*)?$"),
+        assigned_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['assigned_before'])})\s*$"),
         state_after=regex.compile(rf"(?i)\s*(?:{_alternation(data['state_after'])})(?![\p{{L}}])"),
         size_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['size_before'])})\s*$"),
         levels=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lv})\s+\d{{1,2}}(?![\d%,.]\d)(?:\s*(?:,|và|hoặc|-|/)\s*"
@@ -228,7 +230,8 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         vote += line_vote + prefix_vote + _past_year_vote(text, line, cs, q.start, document)
         if comparator in ("gt", "gte", "lt", "lte", "range"):
             vote += 0.5
-        kind = "result" if rank else "target" if _is_yardstick(text, bounds, cs, q.start, cues) else kinds.decide(vote)
+        yardstick = _is_yardstick(text, bounds, cs, q.start, cues, document)
+        kind = "result" if rank else "target" if yardstick else kinds.decide(vote)
         role = None
         if q.percent and ctx.population.match(text, q.end) and any(
                 o.percent and o.start > q.end for o in quantities[i + 1:]):
@@ -308,10 +311,20 @@ _SENTENCE_END = regex.compile(r"(?r)[.!?]\s+(?=\p{Lu})")
 _OPEN_PAREN = regex.compile(r"(?r)\(([^()]{0,80})$")
 
 
-def _is_yardstick(text: str, line: tuple[int, int], cs: int, pos: int, cues: kinds.CueIndex) -> bool:
-    """A bound quoted in parentheses is the yardstick a result is measured against: "(tối thiểu 60%)"."""
+def _is_yardstick(text: str, line: tuple[int, int], cs: int, pos: int, cues: kinds.CueIndex,
+                  document: Document) -> bool:
+    """A bound quoted in parentheses is the yardstick a result is measured against: "(tối thiểu 60%)";
+    a figure of an earlier year in parentheses is a result ("(năm 2024 hoàn thành 7/11 huyện)")."""
     m = _OPEN_PAREN.search(text, max(cs, pos - 80), pos)
-    return bool(m) and cues.clause_vote(line, m.span(1), (pos, pos)) > 0
+    if not m:
+        return False
+    if not m.group(1).strip() and _context().assigned_before.search(text, max(cs, m.start() - 40), m.start()):
+        return True  # "chỉ tiêu tỉnh giao (50%)"
+    if cues.clause_vote(line, m.span(1), (pos, pos)) <= 0:
+        return False
+    now = int(document.date[:4]) if document.date else document.year
+    years = [int(y) for y in _YEAR.findall(m.group(1))]
+    return not (now and years and years[-1] < now)
 
 
 def _prefix_vote(text: str, line: Line, cs: int, cues: kinds.CueIndex) -> float:

@@ -189,7 +189,9 @@ def compile_pattern(spec: str) -> tuple[list[dict[str, Any]], bool]:
     """Compile the compact rule form into a spaCy Matcher pattern.
 
     >>> compile_pattern("không vượt? quá NUM")[0][1]
-    {'LOWER': {'IN': ['vượt']}, 'OP': '?'}
+    {'LOWER': 'vượt', 'OP': '?'}
+    >>> compile_pattern("từ|trên NUM")[0][0]
+    {'LOWER': {'IN': ['từ', 'trên']}}
     """
     tokens: list[dict[str, Any]] = []
     needs_start = False
@@ -208,7 +210,9 @@ def compile_pattern(spec: str) -> tuple[list[dict[str, Any]], bool]:
             continue
         optional = element.endswith("?") and len(element) > 1
         words = element[:-1] if optional else element
-        tok: dict[str, Any] = {"LOWER": {"IN": words.split("|")}}
+        alternatives = words.split("|")
+        # one word is a plain attribute test (in C); "IN" is a Python predicate called for every token
+        tok: dict[str, Any] = {"LOWER": alternatives[0] if len(alternatives) == 1 else {"IN": alternatives}}
         if optional:
             tok["OP"] = "?"
         tokens.append(tok)

@@ -42,6 +42,7 @@ FROM_BATCH_6 = [
     (RESOLUTION_2024, "I. ĐÁNH GIÁ TÌNH HÌNH NĂM 2024\nCó 17/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch; 04 chỉ tiêu "
                       "chưa đạt gồm GRDP và thu nội địa.", 4, "result"),
     (REPORT_2021, "Tỷ lệ thanh toán trực tuyến mới đạt 38,6%, thấp hơn chỉ tiêu tỉnh giao (50%).", 50, "target"),
+    (PLAN_2025, "- Các khoa lâm sàng: mỗi khoa cử 02 cán bộ tham gia tập huấn kỹ năng số.", 2, "target"),
 ]
 
 

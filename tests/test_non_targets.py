@@ -27,6 +27,7 @@ FROM_CORPUS = [
     "- Cơ quan, đơn vị có từ 02 chỉ tiêu trở lên không hoàn thành thì người đứng đầu không được xếp loại xuất sắc.",
     "- Bệnh viện đa khoa tỉnh (quy mô 1.100 giường bệnh) đang hoàn thiện hồ sơ thẩm định.",
     "Xã có diện tích tự nhiên 254,6 km², gồm nhiều dân tộc cùng sinh sống.",
+    "Chỉ số CCHC năm 2023 được đánh giá trên thang điểm 100, gồm 8 lĩnh vực, 41 tiêu chí và 84 tiêu chí thành phần.",
 ]
 
 

@@ -19,7 +19,8 @@ _TAIL = regex.compile(r"(?ri)(?:\s|[:,\-–(]|\*\*)*(?:(?:"
 _HEAD = regex.compile(r"(?i)^(?:\s|[-+•*:;,.]|\*\*)*(?:(?:đảm bảo|bảo đảm|phấn đấu|cố gắng|phấn đấu đạt|trong đó|"
                       r"riêng|và|đồng thời|cụ thể|đặc biệt|nhằm|để|đạt|hoàn thành|tiếp tục)(?:\s|,|:)+)+")
 _MEASURE = regex.compile(r"(?i)\b(tỷ lệ|tỉ lệ|số lượng|số|mức độ|mức|chỉ số|thời gian|tốc độ|tổng|kim ngạch|thu nhập|"
-                         r"GRDP|GDP|giá trị|doanh thu|sản lượng|diện tích|bình quân)\b")
+                         r"kinh phí|vốn|ngân sách|thu nội địa|GRDP|GDP|giá trị|doanh thu|sản lượng|diện tích|"
+                         r"bình quân)\b")
 _SCOPE_OPENERS = regex.compile(r"(?i)^(lĩnh vực|các lĩnh vực|riêng|đối với|trong đó|cấp|khối|ngành|tại)\b")
 _NEW_PART = regex.compile(r"(?i)\s*(?:đạt|trong đó|tăng|giảm|chiếm|đồng thời|phấn đấu|đảm bảo|bảo đảm|góp phần|"
                        r"nhằm|để|qua đó|riêng|còn lại|là|với|và|các|\d)")

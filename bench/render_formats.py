@@ -20,9 +20,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMATS = ("docx", "pdf", "html", "utf16", "cp1258", "tcvn3", "vni")
+FORMATS = ("docx", "pdf", "html", "utf16", "cp1258", "tcvn3", "vni", "viscii")
 EXTENSIONS = {"docx": "docx", "pdf": "pdf", "html": "html", "utf16": "txt", "cp1258": "txt",
-              "tcvn3": "txt", "vni": "txt"}
+              "tcvn3": "txt", "vni": "txt", "viscii": "txt"}
 FONT_CANDIDATES = (
     Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "DejaVuSans.ttf",
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
@@ -390,6 +390,24 @@ def render_legacy(text: str, scheme: str) -> bytes:
     return encode(text.replace("\r\n", "\n"), scheme).encode("cp1252", errors="replace")
 
 
+def render_viscii(text: str) -> bytes:
+    """A VISCII file: one byte per letter; characters VISCII cannot hold (≥, ≤, emoji) become "?"."""
+    from cchc_extract.text.legacy import byte_table
+
+    table = byte_table("viscii") or {}
+    encode = {letter: byte for byte, letter in table.items()}
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text.replace("\r\n", "\n")):
+        if ch in encode:
+            out.append(encode[ch])
+        elif ch.isascii() and ord(ch) not in table:
+            out += ch.encode("ascii")
+        else:
+            latin = ch.encode("latin-1", "replace")  # letters VISCII keeps at their Latin-1 place
+            out += latin if latin[0] >= 0xC0 and latin[0] not in table else b"?"
+    return bytes(out)
+
+
 def render(text: str, fmt: str) -> bytes:
     if fmt == "docx":
         return render_docx(text)
@@ -403,6 +421,8 @@ def render(text: str, fmt: str) -> bytes:
         return render_cp1258(text)
     if fmt in ("tcvn3", "vni"):
         return render_legacy(text, fmt)
+    if fmt == "viscii":
+        return render_viscii(text)
     raise ValueError(f"unknown format {fmt}")
 
 

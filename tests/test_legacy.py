@@ -41,12 +41,45 @@ def test_tcvn3_covers_every_small_letter_and_the_plain_capitals():
     assert all(c in enc for c in "ĂÂÊÔƠƯĐ")
 
 
-@pytest.mark.parametrize("name", ["vni", "tcvn3"])
+def test_viscii_covers_every_letter_in_both_cases_from_its_map_bytes_or_latin_1_place():
+    s = legacy.scheme("viscii")
+    table = legacy.byte_table("viscii")
+    letters = [c for c in ALL_LETTERS + [c.upper() for c in ALL_LETTERS] if not c.isascii()]
+    latin_1_place = [c for c in letters if c not in table.values()]
+    assert all(ord(c) < 0x100 for c in latin_1_place)  # à, á, â, ã, è, ... stand where Latin-1 has them
+    assert set(s.byte_letters.values()) == {"Ẳ", "Ẵ", "Ẫ", "Ỷ", "Ỹ", "Ỵ", "Õ"}
+    assert len(table) == 96 + 7
+
+
+def test_viscii_table_agrees_with_iconv():
+    import shutil
+    import subprocess
+
+    if not shutil.which("iconv"):
+        pytest.skip("iconv not installed")
+    for byte, letter in legacy.byte_table("viscii").items():
+        out = subprocess.run(["iconv", "-f", "VISCII", "-t", "UTF-8"], input=bytes([byte]), capture_output=True)
+        if out.returncode:
+            pytest.skip("iconv has no VISCII")
+        assert out.stdout.decode("utf-8") == letter, hex(byte)
+
+
+def test_font_schemes_have_no_byte_table():
+    assert legacy.byte_table("vni") is None and legacy.byte_table("tcvn3") is None
+
+
+def test_windows_1252_reading_keeps_every_byte():
+    data = bytes(range(256))
+    assert len(legacy.windows_1252(data)) == 256 and "\ufffd" not in legacy.windows_1252(data)
+    assert legacy.windows_1252(b"\x80\x81\x9d") == "€\x81\x9d"
+
+
+@pytest.mark.parametrize("name", ["vni", "tcvn3", "viscii"])
 def test_codes_are_unambiguous_and_inside_windows_1252(name):
     s = legacy.scheme(name)
     assert len(set(s.encode_map.values())) == len(s.encode_map)
-    for code in s.encode_map.values():
-        code.encode("cp1252")
+    for code in s.encode_map.values():  # a Windows-1252 character, or a C1 one for a byte it leaves undefined
+        assert all(c.encode("cp1252", "ignore") or 0x80 <= ord(c) < 0xA0 for c in code), code
 
 
 def test_malformed_tables_are_refused():
@@ -62,6 +95,8 @@ def test_malformed_tables_are_refused():
     ("Nguyễn", True), ("người", True), ("khuya", True), ("quyết", True), ("giữ", True), ("thuở", True),
     ("hoà", True), ("hòa", True), ("nhaân", False), ("tòch", False), ("Chuû", False), ("tÞch", False),
     ("hoàc", False), ("café", False),
+    # orthography: gh, ngh, k only before i, e, ê, y; a tone mark sits on a vowel ("ñ" is not n + ngã)
+    ("nghị", True), ("ghế", True), ("kỳ", True), ("nghò", False), ("ghà", False), ("ñôn", False), ("vò", True),
 ])
 def test_syllable_check(word, ok):
     assert legacy.is_syllable(word) is ok
@@ -77,6 +112,8 @@ def test_syllable_check(word, ok):
     ("CéNG HOµ X· HéI CHñ NGHÜA VIÖT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "legacy:tcvn3"),
     ("Ñaûm baûo 100% hoà sô ñöôïc giaûi quyeát ñuùng haïn", "Đảm bảo 100% hồ sơ được giải quyết đúng hạn",
      "legacy:vni"),
+    ("Chü t¸ch œy ban nhân dân tïnh Quäng Ngãi", "Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi", "legacy:viscii"),
+    ("TÖ l® h° s½ giäi quyªt ðúng hÕn ðÕt trên 95%", "Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 95%", "legacy:viscii"),
 ])
 def test_known_examples(garbled, fixed, kind):
     r = legacy.repair(garbled)
@@ -114,7 +151,10 @@ VNI_CORPUS_DOC = "040_cv_phuong_tan_dinh_chi_tieu_cchc_2023"  # a VNI sentence i
 # batch 6 (held out): paragraphs written by a converter the rules never saw
 TCVN3_CORPUS_DOC_B6 = "066_kh_cchc_phuong_da_mai_bac_ninh_2026"
 VNI_CORPUS_DOC_B6 = "067_ttr_de_an_chi_so_cchc_tuy_an_phu_yen_2024_2025"
-LEGACY_DOCS = (GARBLED_SEED, TCVN3_CORPUS_DOC, VNI_CORPUS_DOC, TCVN3_CORPUS_DOC_B6, VNI_CORPUS_DOC_B6)
+VNI_CORPUS_DOC_B7 = "072_cv_don_doc_so_hoa_ho_so_quan_10_2022"  # half converted: the line ends in Unicode
+VNI_CORPUS_DOC_B7B = "076_bc_tinh_hinh_giai_quyet_tthc_quy1_cai_rang_2024"
+LEGACY_DOCS = (GARBLED_SEED, TCVN3_CORPUS_DOC, VNI_CORPUS_DOC, TCVN3_CORPUS_DOC_B6, VNI_CORPUS_DOC_B6,
+               VNI_CORPUS_DOC_B7, VNI_CORPUS_DOC_B7B)
 
 
 # (document, scheme, garbled marker in the source line, repaired text, marker of the repaired line)
@@ -127,6 +167,10 @@ CORPUS_LEGACY = [
      "Để thực hiện thắng lợi nhiệm vụ cải cách hành chính năm 2026", "Để thực hiện thắng lợi"),
     (VNI_CORPUS_DOC_B6, "legacy:vni", "phaân tích cho thaáy",
      "Qua phân tích cho thấy nguyên nhân chủ yếu", "Qua phân tích cho thấy"),
+    (VNI_CORPUS_DOC_B7, "legacy:vni", "Chuû tòch UÛy",
+     "nghiêm túc chấn chỉnh, xem đây là nhiệm vụ trọng tâm", "Chủ tịch Ủy ban nhân dân quận đề nghị"),
+    (VNI_CORPUS_DOC_B7B, "legacy:vni", "ñoù cho thaáy",
+     "vẫn còn tình trạng hồ sơ trễ hạn ở một số lĩnh vực.", "Qua đó cho thấy công tác giải quyết"),
 ]
 
 
@@ -174,6 +218,31 @@ def test_round_trip_tcvn3(doc):
     assert exact >= 0.98 * len(words)
 
 
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
+def test_round_trip_viscii_file(doc):
+    """A VISCII file is decoded byte by byte, toned capitals included."""
+    from bench.render_formats import render_viscii
+
+    text = _clean_source(doc)
+    data = render_viscii(text)
+    back = read_bytes(data, "x.txt")
+    assert back.encoding == "viscii"
+    assert back.text == "".join(ch if ch in _VISCII_LETTERS or ch.isascii() else "?" for ch in
+                                unicodedata.normalize("NFC", text))
+
+
+_VISCII_LETTERS = frozenset(legacy.byte_table("viscii").values()) | {
+    chr(b) for b in range(0xC0, 0x100) if b not in legacy.byte_table("viscii")}
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
+def test_round_trip_viscii_read_as_windows_1252(doc):
+    """VISCII text an old tool decoded as Windows-1252 and saved as Unicode is repaired in place."""
+    text = _clean_source(doc)
+    garbled = legacy.encode(text, "viscii")
+    assert legacy.repair(garbled).text == text
+
+
 def _clean_source(doc) -> str:
     """The document without its legacy-encoded lines and without symbols that an 8-bit legacy file
     uses as letter codes ("©" is TCVN3's "â"): neither can round-trip."""
@@ -184,9 +253,10 @@ def _clean_source(doc) -> str:
         touched = {text.count("\n", 0, r.start) for r in repaired.repairs}
         text = "\n".join(ln for i, ln in enumerate(original) if i not in touched)
     codes = set()
-    for name in ("vni", "tcvn3"):
+    for name in ("vni", "tcvn3", "viscii"):
         codes |= set(legacy.scheme(name).legacy_chars)
-    letters = set(legacy.scheme("vni").encode_map) | set(legacy.scheme("tcvn3").encode_map)
+    letters = set(legacy.scheme("vni").encode_map) | set(legacy.scheme("tcvn3").encode_map) | set(
+        legacy.scheme("viscii").encode_map)
     return "".join(" " if ch in codes and ch not in letters and not ch.isascii() else ch for ch in text)
 
 

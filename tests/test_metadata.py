@@ -67,3 +67,11 @@ def test_web_post() -> None:
     d = extract_text(text).document
     assert (d.doc_type, d.date, d.year) == ("tin_bai", "2022-07-01", 2022)
     assert d.subject == "Đẩy mạnh chuyển đổi số trên địa bàn quận năm 2022"
+
+
+def test_issuer_line_carrying_the_start_of_a_wrapped_motto() -> None:
+    """A PDF's two-column header flattened and wrapped inside the motto: "... QUẬN 3 CỘNG HÒA XÃ / HỘI ..."."""
+    header = "ỦY BAN NHÂN DÂN\nHUYỆN HẢI LĂNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    wrapped = "ỦY BAN NHÂN DÂN HUYỆN HẢI LĂNG CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do\n- Hạnh phúc"
+    text = PLAN.replace(header, wrapped)
+    assert extract_text(text).document.issuer == "Ủy ban nhân dân huyện Hải Lăng"

@@ -40,6 +40,16 @@ def test_legacy_bytes_file_is_decoded_and_repaired():
     assert {r.kind for r in src.repairs} == {"legacy:tcvn3"}
 
 
+def test_viscii_file_is_read_byte_by_byte_with_its_toned_capitals():
+    text = "ỦY BAN NHÂN DÂN HUYỆN KỲ ANH\nNGUYỄN VĂN Ỷ, LÊ THỊ Ỹ, VÕ ĐÌNH ẪN\nTỷ lệ hồ sơ đúng hạn đạt trên 95%.\n"
+    src = read_bytes(render(text, "viscii"), "x.txt")
+    assert src.encoding == "viscii" and src.text == text and src.repairs == []
+
+
+def test_cp1258_file_is_not_mistaken_for_viscii():
+    assert read_bytes(render(SAMPLE * 20, "cp1258"), "x.txt").encoding == "cp1258"
+
+
 def test_text_named_docx_is_read_as_text():
     assert read_bytes(SAMPLE.encode("utf-8"), "bao_cao.docx").format == "text"
 

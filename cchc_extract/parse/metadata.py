@@ -323,6 +323,7 @@ def _issuer(layout: Layout, top: list[Line], number_line: Line | None, place_lin
                 t = t[:min(cut)].strip() if cut else ""
             for pattern in _motto_patterns(tuple(header["national_motto"])):
                 t = pattern.sub("", t).strip()
+            t = _strip_motto_piece(t, motto)
             if not t or _SHORT_RULE.match(t) or _motto_fragment(t, motto):
                 continue
             if _CAPS_LINE.match(t) or t.startswith(("UBND", "ỦY BAN", "UỶ BAN")):
@@ -351,6 +352,19 @@ def _issuer(layout: Layout, top: list[Line], number_line: Line | None, place_lin
     if issuer:
         issuer = _complete_locality(issuer, layout.text, header, place)
     return issuer
+
+
+def _strip_motto_piece(line: str, motto: list[str]) -> str:
+    """Drop the start of the motto a PDF wrapped onto the issuer's line ("ỦY BAN NHÂN DÂN QUẬN 3 CỘNG
+    HÒA XÃ"): trailing words, two at least, that open a motto."""
+    words = line.split()
+    folded = [w.casefold() for w in words]
+    for m in motto:
+        head = m.replace("-", " ").split()
+        for k in range(min(len(head) - 1, len(words) - 1), 1, -1):
+            if folded[-k:] == head[:k]:
+                return " ".join(words[:-k])
+    return line
 
 
 def _motto_fragment(line: str, motto: list[str]) -> bool:

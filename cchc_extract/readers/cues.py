@@ -16,6 +16,7 @@ class Cues:
     page_number: tuple[re.Pattern, ...]
     header_line_starts: tuple[re.Pattern, ...]
     number_line: re.Pattern
+    standalone_line_starts: tuple[re.Pattern, ...]
 
     def is_header_table_text(self, text: str) -> bool:
         return any(p.search(text) for p in self.header_table_markers)
@@ -27,6 +28,10 @@ class Cues:
     def starts_header_line(self, line: str) -> bool:
         """Lines of the header block that always begin a line of their own ("Số:", "V/v", "Kính gửi")."""
         return any(p.match(line.lstrip()) for p in self.header_line_starts)
+
+    def stands_alone(self, line: str) -> bool:
+        """Lines that always begin a line of their own, even after a line filling the width."""
+        return any(p.match(line.lstrip()) for p in self.standalone_line_starts)
 
     def starts_with_label(self, line: str) -> bool:
         return bool(self.list_label.match(line.lstrip() + " "))
@@ -44,6 +49,7 @@ def cues() -> Cues:
             page_number=tuple(re.compile(p) for p in data["page_number"]),
             header_line_starts=tuple(re.compile(p) for p in data["header_line_starts"]),
             number_line=re.compile(data["number_line"]),
+            standalone_line_starts=tuple(re.compile(p) for p in data["standalone_line_starts"]),
         )
     except (KeyError, re.error) as err:
         raise ValueError(f"reader_cues.json is malformed: {err}") from err

@@ -419,7 +419,8 @@ def _separator(prev: Line, nxt: Line, geometry: dict[int, _Geometry]) -> str:
     new_line = "\n\n" if gap_break else "\n"
     if gap_break or g is None:
         return new_line
-    if _opens_item(nxt.text) or _RULE.fullmatch(nxt.text) or _RULE.fullmatch(prev.text):
+    if (_opens_item(nxt.text) or _RULE.fullmatch(nxt.text) or _RULE.fullmatch(prev.text)
+            or cues().stands_alone(nxt.text)):
         return new_line
     if abs(nxt.size - prev.size) > 0.2 * max(prev.size, nxt.size):
         return new_line

@@ -13,7 +13,7 @@ import unicodedata
 import regex
 
 from ..errors import EmptyDocument, UnsupportedFormat
-from ..text.legacy import is_syllable, repair
+from ..text.legacy import byte_table, is_syllable, repair, schemes, windows_1252
 from .base import Origin, SourceText
 
 MAX_CONTROL_SHARE = 0.01  # more control characters than this and the bytes are binary, not text
@@ -39,12 +39,33 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 def _eight_bit(data: bytes) -> tuple[str, str]:
-    """Windows-1258 or a legacy font stored as bytes: keep whichever reads as more real Vietnamese."""
-    as_1258 = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
-    as_1252 = data.decode("cp1252", errors="replace")
-    if _vietnamese_share(repair(as_1252).text) > _vietnamese_share(as_1258):
-        return as_1252, "cp1252"
-    return as_1258, "cp1258"
+    """Windows-1258, a one-byte code page (VISCII) or a legacy font stored as bytes: keep whichever
+    reads as more real Vietnamese (on a tie, the earlier: Windows-1258 is the most common)."""
+    as_1252 = windows_1252(data)
+    readings = {"cp1258": unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))}
+    for scheme in schemes():
+        table = byte_table(scheme.name)
+        if table is not None:
+            readings[scheme.name] = _decode_with(data, table)
+    best = max(readings, key=lambda name: _vietnamese_share(readings[name]))
+    # Legacy fonts are repaired after reading, for every format: here they only compete.
+    repaired = repair(as_1252)
+    if _vietnamese_share(repaired.text) <= _vietnamese_share(readings[best]):
+        return readings[best], best
+    found = {r.kind.removeprefix("legacy:") for r in repaired.repairs}
+    if len(found) == 1 and found <= readings.keys():
+        # a one-byte code page: its exact reading of the bytes, not the repair of a Windows-1252
+        # reading, which has lost the letters VISCII stores at control bytes and at the no-break space
+        (name,) = found
+        return readings[name], name
+    return as_1252, "cp1252"
+
+
+def _decode_with(data: bytes, table: dict[int, str]) -> str:
+    """Bytes through a one-byte code page: ASCII as itself, the table's bytes as its letters, and
+    any other byte as Windows-1252 reads it."""
+    full = {b: table.get(b, c) for b, c in enumerate(windows_1252(bytes(range(256))))}
+    return data.decode("latin-1").translate(full)
 
 
 def _vietnamese_share(text: str) -> float:

@@ -1,9 +1,11 @@
-"""Repair Vietnamese typed in legacy 8-bit fonts (TCVN3/ABC, VNI) and read as Windows-1252.
+"""Repair Vietnamese typed in legacy 8-bit fonts or code pages (TCVN3/ABC, VNI, VISCII) and read as
+Windows-1252.
 
-Old documents were typed with .VnTime (TCVN3) or VNI-Times fonts: the bytes are not Unicode
-Vietnamese, so once decoded as Latin-1/Windows-1252 "Chủ tịch" shows as "Chñ tÞch" (TCVN3) or
-"Chuû tòch" (VNI). The mapping tables are data (``lang/vi/legacy_*.json``); this module holds the
-mechanism: find lines that are legacy text and decode them word by word.
+Old documents were typed with .VnTime (TCVN3) or VNI-Times fonts, or saved in VISCII: the bytes are
+not Unicode Vietnamese, so once decoded as Latin-1/Windows-1252 "Chủ tịch" shows as "Chñ tÞch"
+(TCVN3), "Chuû tòch" (VNI) or "Chü t¸ch" (VISCII). The mapping tables are data
+(``lang/vi/legacy_*.json``); this module holds the mechanism: find lines that are legacy text and
+decode them word by word.
 
 The rule that keeps correct text safe: a word is only counted as legacy evidence when it is *not* a
 valid Vietnamese syllable as it stands and *becomes* one once decoded. Correct Unicode Vietnamese is
@@ -41,6 +43,7 @@ class Scheme:
     decode_map: dict[str, str]  # legacy character(s) -> Unicode letter
     has_toned_capitals: bool
     longest: int
+    byte_letters: dict[int, str]  # letters stored at bytes a Windows-1252 reading cannot carry
 
     @property
     def legacy_chars(self) -> frozenset[str]:
@@ -61,7 +64,7 @@ def _validate_scheme(data: dict, name: str) -> Scheme:
             raise LegacyDataError(f"{name}: key {letter!r} is not one NFC letter")
         if not isinstance(code, str) or not 1 <= len(code) <= 2:
             raise LegacyDataError(f"{name}: {letter!r} maps to {code!r}, expected 1-2 characters")
-        if any(ord(c) > 0xFF and c.encode("cp1252", "ignore") == b"" for c in code):
+        if any(ord(c) > 0xFF and c.encode("cp1252", "ignore") == b"" or c.isspace() for c in code):
             raise LegacyDataError(f"{name}: {letter!r} maps outside Windows-1252")
         if code.isascii():
             raise LegacyDataError(f"{name}: {letter!r} maps to plain ASCII {code!r}")
@@ -75,13 +78,19 @@ def _validate_scheme(data: dict, name: str) -> Scheme:
             if len(code) == 2:
                 alias = code[0] + code[1].swapcase()
                 dec.setdefault(alias, letter)
-    return Scheme(data["scheme"], enc, dec, bool(data.get("uppercase", True)), max(map(len, dec)))
+    byte_letters: dict[int, str] = {}
+    for byte, letter in data.get("bytes", {}).items():
+        if not regex.fullmatch(r"[0-9A-F]{2}", byte) or len(letter) != 1 or letter in enc:
+            raise LegacyDataError(f"{name}: 'bytes' entry {byte!r}: {letter!r} must be a hex byte and a new letter")
+        byte_letters[int(byte, 16)] = letter
+    return Scheme(data["scheme"], enc, dec, bool(data.get("uppercase", True)), max(map(len, dec)), byte_letters)
 
 
 @cache
 def schemes() -> tuple[Scheme, ...]:
     """The legacy schemes, loaded and validated once."""
-    return tuple(_validate_scheme(_load_json(f"legacy_{n}.json"), f"legacy_{n}.json") for n in ("vni", "tcvn3"))
+    names = ("vni", "tcvn3", "viscii")
+    return tuple(_validate_scheme(_load_json(f"legacy_{n}.json"), f"legacy_{n}.json") for n in names)
 
 
 def scheme(name: str) -> Scheme:
@@ -91,11 +100,66 @@ def scheme(name: str) -> Scheme:
     raise KeyError(name)
 
 
+def windows_1252(data: bytes) -> str:
+    """Decode as Windows-1252 without losing a byte: the five it leaves undefined become Latin-1's C1
+    characters (as browsers read them), so legacy codes stored there survive for ``repair``."""
+    return data.decode("latin-1").translate(_WINDOWS_1252)
+
+
+_WINDOWS_1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def byte_table(name: str) -> dict[int, str] | None:
+    """For a one-byte scheme (VISCII), byte -> Unicode letter, to decode a file in it directly (which
+    also recovers the letters a Windows-1252 reading loses); None for the font schemes whose letters
+    take two bytes or whose capitals share codes."""
+    s = scheme(name)
+    if not s.has_toned_capitals or s.longest != 1:
+        return None
+    table = {_byte_of(code): letter for letter, code in s.encode_map.items()}
+    table.update(s.byte_letters)
+    return table
+
+
+def _byte_of(code: str) -> int:
+    """The byte a one-character code is read from (the inverse of ``windows_1252``)."""
+    try:
+        return code.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return ord(code)  # a C1 character: a byte Windows-1252 leaves undefined
+
+
+@dataclass(frozen=True)
+class _Syllables:
+    initials: tuple[str, ...]  # longest first
+    rimes: frozenset[str]
+    stop_finals: tuple[str, ...]
+    front_only: frozenset[str]  # initials written only before a front vowel (gh, ngh, k)
+    front_starts: tuple[str, ...]
+
+
 @cache
-def _syllable_data() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+def _syllable_data() -> _Syllables:
     data = _load_json("syllables.json")
-    initials = tuple(sorted(data["initials"], key=len, reverse=True))
-    return initials, frozenset(data["rimes"]), tuple(data["stop_finals"])
+    return _Syllables(tuple(sorted(data["initials"], key=len, reverse=True)), frozenset(data["rimes"]),
+                      tuple(data["stop_finals"]), frozenset(data["front_only_initials"]),
+                      tuple(data["front_rime_starts"]))
+
+
+_VOWELS = frozenset("aeiouy")
+_VOWEL_MODIFIERS = frozenset("\u0302\u0306\u031b")  # circumflex, breve, horn
+
+
+def _tone_on_vowel(decomposed: str) -> bool:
+    """Every tone mark follows a vowel (perhaps with its circumflex, breve or horn): 'ñ' is not 'n' + ngã."""
+    for i, c in enumerate(decomposed):
+        if c in _TONES:
+            j = i - 1
+            while j >= 0 and decomposed[j] in _VOWEL_MODIFIERS:
+                j -= 1
+            if j < 0 or decomposed[j] not in _VOWELS:
+                return False
+    return True
 
 
 @lru_cache(maxsize=65536)
@@ -104,20 +168,24 @@ def is_syllable(word: str) -> bool:
 
     >>> is_syllable("Nguyễn"), is_syllable("người"), is_syllable("nhaân"), is_syllable("tòch")
     (True, True, False, False)
+    >>> is_syllable("nghị"), is_syllable("nghò"), is_syllable("ñôn")
+    (True, False, False)
     """
     if not word or not word.isalpha():
         return False
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = [c for c in decomposed if c in _TONES]
-    if len(tones) > 1:
+    if len(tones) > 1 or tones and not _tone_on_vowel(decomposed):
         return False
     bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-    initials, rimes, stops = _syllable_data()
-    candidates = [i for i in initials if bare.startswith(i)] + [""]
+    data = _syllable_data()
+    candidates = [i for i in data.initials if bare.startswith(i)] + [""]
     for ini in candidates:
         rime = bare[len(ini):]
-        if rime in rimes:
-            if tones and rime.endswith(stops) and tones[0] not in _SAC_NANG:
+        if rime in data.rimes:
+            if tones and rime.endswith(data.stop_finals) and tones[0] not in _SAC_NANG:
+                continue
+            if ini in data.front_only and not rime.startswith(data.front_starts):
                 continue
             return True
     return False
@@ -169,10 +237,12 @@ def _origin_flags(word: str, s: Scheme) -> list[bool]:
     return [c in s.decode_map and s.decode_map[c].upper() not in s.encode_map for c in word]
 
 
-# A word: letters and the symbol characters legacy tables use for letters (©, ¸, µ, soft hyphen...).
+# A word: letters and the symbol characters a scheme uses for letters (TCVN3's ©, ¸, soft hyphen;
+# VISCII's ÷, “, –...). Each scheme reads words with its own symbols only: a dash or a quote is a
+# letter in VISCII and punctuation in every other text.
 @cache
-def _word_re() -> regex.Pattern:
-    extra = "".join(sorted({c for s in schemes() for c in s.legacy_chars if not c.isalpha()}))
+def _word_re(scheme_name: str) -> regex.Pattern:
+    extra = "".join(sorted(c for c in scheme(scheme_name).legacy_chars if not c.isalpha()))
     return regex.compile(r"[\p{L}\p{M}" + regex.escape(extra) + r"]+")
 
 
@@ -215,9 +285,10 @@ def _has_evidence(text: str) -> bool:
     chunks.difference_update(_CLEAN_CHUNKS)
     if not chunks:
         return False
-    words = {w for w in _word_re().findall(" ".join(chunks)) if not w.isascii()}
-    if any(_word_verdict(w, s.name)[1] for s in schemes() for w in words):
-        return True
+    joined = " ".join(chunks)
+    for s in schemes():
+        if any(_word_verdict(w, s.name)[1] for w in _word_re(s.name).findall(joined) if not w.isascii()):
+            return True
     if len(_CLEAN_CHUNKS) + len(chunks) > CLEAN_CHUNKS_LIMIT:
         _CLEAN_CHUNKS.clear()
     _CLEAN_CHUNKS.update(chunks)
@@ -255,29 +326,31 @@ def repair(text: str) -> Repaired:
         return Repaired(text, [], ())
     if not _has_evidence(text):
         return Repaired(text, [], ())
-    word_re = _word_re()
-    # Statistics need the words only; their positions are found again for the few lines repaired.
-    lines = []
+    line_starts = []
     pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, line, [] if line.isascii() else [w for w in word_re.findall(line) if not w.isascii()]))
+    raw_lines = text.split("\n")
+    for line in raw_lines:
+        line_starts.append(pos)
         pos += len(line) + 1
-    # Verdicts are looked up once per distinct word, then summed line by line with C-level maps.
-    distinct = {w for _, _, words in lines for w in words}
-    holds_unicode = {w: _word_verdict(w, schemes()[0].name)[0] for w in distinct}  # the same for every scheme
-    unicode_words = [sum(map(holds_unicode.__getitem__, words)) for _, _, words in lines]
     best: Scheme | None = None
     best_stats: list[_LineStats] = []
     best_total = 0
     for s in schemes():
-        is_evidence = {w: _word_verdict(w, s.name)[1] for w in distinct}
-        evidence = [sum(map(is_evidence.__getitem__, words)) for _, _, words in lines]
+        # Statistics need the words only; their positions are found again for the few lines repaired.
+        word_re = _word_re(s.name)
+        line_words = [[] if line.isascii() else [w for w in word_re.findall(line) if not w.isascii()]
+                      for line in raw_lines]
+        # Verdicts are looked up once per distinct word, then summed line by line with C-level maps.
+        verdicts = {w: _word_verdict(w, s.name) for words in line_words for w in words}
+        evidence = [sum(verdicts[w][1] for w in words) for words in line_words]
         total = sum(evidence)
         if total > best_total:
             best, best_total = s, total
-            best_stats = [_LineStats(ev, uni) for ev, uni in zip(evidence, unicode_words, strict=True)]
+            best_stats = [_LineStats(ev, sum(verdicts[w][0] for w in words))
+                          for ev, words in zip(evidence, line_words, strict=True)]
     if best is None or best_total < MIN_LINE_EVIDENCE:
         return Repaired(text, [], ())
+    word_re = _word_re(best.name)
     unicode_total = sum(st.unicode_words for st in best_stats)
     whole_doc = best_total >= DOC_EVIDENCE and unicode_total * 3 <= best_total
     pieces: list[str] = []
@@ -285,7 +358,7 @@ def repair(text: str) -> Repaired:
     anchors: list[tuple[int, int]] = []
     done = 0  # old offset copied so far
     new_len = 0
-    for (lstart, _line, _), st in zip(lines, best_stats, strict=True):
+    for lstart, _line, st in zip(line_starts, raw_lines, best_stats, strict=True):
         legacy_line = st.unicode_words == 0 and (whole_doc or st.evidence >= MIN_LINE_EVIDENCE)
         if not legacy_line and st.evidence < (1 if whole_doc else MIN_LINE_EVIDENCE):
             continue

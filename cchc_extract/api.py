@@ -37,10 +37,11 @@ def extract_source(source: SourceText, *, path: str, sha256: str) -> TargetSet:
     from .parse.citations import find_references
     from .parse.metadata import read_metadata
     from .parse.targets import find_targets
+    from .text.gap_tables import find_gaps
     from .text.segment import segment
 
     norm = normalize(source.text)
-    layout = segment(norm.text)
+    layout = segment(norm.text, find_gaps(source.text, norm))
     document: Document = read_metadata(layout)
     references = find_references(layout, document)
     targets = find_targets(layout, document, references)

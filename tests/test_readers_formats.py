@@ -25,12 +25,26 @@ def _unencodable_in_cp1258(text: str) -> bool:
     return b"?" in render_cp1258(text.replace("?", ""))
 
 
+def _has_gap_table(text: str) -> bool:
+    """The text lays a table out with runs of spaces or tabs (pdftotext -layout, a Word table pasted
+    as text). Rendered as DOCX, PDF or HTML those runs collapse into single spaces: a real document
+    in those forms would hold a real table, which the renderer only builds from " | " rows."""
+    from cchc_extract.text.gap_tables import find_gaps, table_rows
+    from cchc_extract.text.normalize import normalize
+    from cchc_extract.text.segment import segment
+
+    norm = normalize(text)
+    return bool(table_rows(segment(norm.text).lines, find_gaps(text, norm)))
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
 def test_same_extraction_in_every_container(doc, fmt):
     text = doc.read_text(encoding="utf-8")
     if fmt == "cp1258" and _unencodable_in_cp1258(text):
         pytest.skip("the document uses characters Windows-1258 cannot hold (≥, ≤)")
+    if fmt in ("docx", "pdf", "html") and _has_gap_table(text):
+        pytest.skip("a table laid out with spaces or tabs: the rendered container would need a real table")
     plain = extract_bytes(text.encode("utf-8"), f"{doc.stem}.txt")
     rendered = extract_bytes(render(text, fmt), f"{doc.stem}.{fmt}")
     assert rendered.source.format == {"utf16": "text", "cp1258": "text"}.get(fmt, fmt)

@@ -79,3 +79,62 @@ def test_units_from_column_headings_and_names_are_not_units() -> None:
 def test_value_cells_with_a_unit_and_no_scoring_weights() -> None:
     got = [(t.value, t.comparator, t.unit, t.kind) for t in extract_text(CRITERIA).targets]
     assert got == [(80.0, "gte", "%", "target"), (24.0, "gte", "tin, bài", "target")]
+
+
+# A table laid out with runs of spaces (pdftotext -layout): one cell missing, a name wrapped onto the
+# next line, a second heading line; and the same table as a Word table copied as text (tabs).
+SPACED = """BÁO CÁO
+Kết quả thực hiện chỉ tiêu cải cách hành chính năm 2025
+
+ STT   Chỉ tiêu                                          ĐVT        Kế hoạch    Thực hiện    Ghi chú
+                                                                    năm 2025    năm 2025
+ I     Cải cách thủ tục hành chính
+ 1     Tỷ lệ hồ sơ giải quyết đúng hạn                   %          ≥ 97        98,4         Đạt
+ 2     Tỷ lệ hồ sơ nộp trực tuyến toàn trình trên        %          ≥ 60                     Chưa có số liệu
+       tổng số hồ sơ tiếp nhận
+ 3     Thời gian giải quyết thủ tục đăng ký đất đai      ngày làm việc  ≤ 10     8            Vượt
+ 4     Số cuộc kiểm tra công tác cải cách hành chính     cuộc       12          14           Vượt
+
+ Ghi chú: số liệu đến hết ngày 15/12/2025.
+"""
+
+TABBED = ("STT\tChỉ tiêu\tĐVT\tKế hoạch năm 2025\tThực hiện năm 2025\tGhi chú\n"
+          "I\tCải cách thủ tục hành chính\t\t\t\t\n"
+          "1\tTỷ lệ hồ sơ giải quyết đúng hạn\t%\t≥ 97\t98,4\tĐạt\n"
+          "2\tTỷ lệ hồ sơ nộp trực tuyến toàn trình trên\n"
+          "tổng số hồ sơ tiếp nhận\t%\t≥ 60\t\tChưa có số liệu\n"
+          "3\tThời gian giải quyết thủ tục đăng ký đất đai\tngày làm việc\t≤ 10\t8\tVượt\n"
+          "4\tSố cuộc kiểm tra công tác cải cách hành chính\tcuộc\t12\t14\tVượt\n")
+
+
+def _rows(text: str) -> list[tuple[float, str, str, str]]:
+    return [(t.value, t.comparator, t.unit, t.kind) for t in extract_text(text).targets]
+
+
+def test_space_aligned_table_reads_cells_by_column() -> None:
+    assert _rows(SPACED) == [
+        (97.0, "gte", "%", "target"), (98.4, "eq", "%", "result"),
+        (60.0, "gte", "%", "target"),
+        (10.0, "lte", "ngày", "target"), (8.0, "eq", "ngày", "result"),
+        (12.0, "eq", "cuộc", "target"), (14.0, "eq", "cuộc", "result"),
+    ]
+
+
+def test_tab_separated_table_reads_cells_by_tab_and_continues_a_wrapped_row() -> None:
+    body = "BÁO CÁO\nKết quả thực hiện chỉ tiêu cải cách hành chính năm 2025\n\n" + TABBED
+    assert _rows(body) == _rows(SPACED)
+
+
+def test_gap_table_evidence_is_the_row_as_written() -> None:
+    ts = extract_text(SPACED)
+    first = ts.targets[0]
+    assert ts.text[first.start:first.end] == first.evidence
+    assert first.evidence.startswith("1 Tỷ lệ hồ sơ giải quyết đúng hạn % ≥ 97 98,4")
+
+
+def test_prose_with_double_spaces_is_no_table() -> None:
+    prose = ("BÁO CÁO\nKết quả năm 2025\n\nNăm 2025  tỷ lệ hồ sơ đúng hạn  đạt 98,4%.\n"
+             "Phấn đấu năm 2026  tỷ lệ  đạt trên 99%.\nSố hồ sơ trực tuyến  tăng  12%  so với cùng kỳ.\n")
+    got = [(t.value, t.comparator, t.kind, t.rule) for t in extract_text(prose).targets]
+    assert got == [(98.4, "eq", "result", "eq.default"), (99.0, "gt", "target", "gt.tren"),
+                   (12.0, "eq", "result", "eq.default")]

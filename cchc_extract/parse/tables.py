@@ -57,8 +57,8 @@ def table_row_targets(layout: Layout, line: Line, document: Document, masked: Ca
     unit_col = next((k for k, h in enumerate(heads) if _UNIT_HEADING.search(h) and (
         _UNIT_ONLY_HEADING.search(h) or k < len(cell_texts) and _is_whole_unit(cell_texts[k]))), None)
     row_unit = None
-    if unit_col is not None and unit_col < len(cell_texts):
-        row_unit = cell_texts[unit_col].strip() or None
+    if unit_col is not None and unit_col < len(cell_texts) and not numeric[unit_col]:
+        row_unit = _unit_cell(cell_texts[unit_col])
     named = _UNIT_IN_NAME.search(indicator)
     if row_unit is None and named:
         # "Tỷ lệ hồ sơ giải quyết đúng hạn (%)", "Thời gian trung bình ... (ngày)": the unit rides on the name
@@ -117,6 +117,15 @@ def _heading_unit(head: str) -> str | None:
 
 def _is_numeric(cell: str) -> bool:
     return bool(_NUMERIC_CELL.fullmatch(cell))
+
+
+def _unit_cell(cell: str) -> str | None:
+    """The unit a unit-column cell gives, in the base form prose gets ("ngày làm việc" -> ngày)."""
+    cell = cell.strip()
+    if not cell or cell == "%":
+        return cell or None
+    um = unit_after(" " + cell, 0)
+    return um.unit if um is not None else cell
 
 
 def _is_whole_unit(cell: str) -> bool:

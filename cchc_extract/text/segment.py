@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from ..lang.loader import load_yaml
+from .gap_tables import NO_GAPS, GapMap, table_rows
 
 _ROMAN = regex.compile(r"(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+)?([IVXL]{1,5})\s*[.\-):]\s*(?=\S)")
 _ARABIC = regex.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3}(?!\d)\.?(?=\s)|\d{1,2}[.)](?![\d/]))\s*(?=\S)")
@@ -107,7 +108,8 @@ def _chrome_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return joined(data["chrome_lines"]), joined(data["chrome_tail"])
 
 
-def segment(text: str) -> Layout:
+def segment(text: str, gaps: GapMap = NO_GAPS) -> Layout:
+    """``gaps`` says where the reader's text had runs of space or tabs (tables laid out with them)."""
     layout = Layout(text=text)
     pos = 0
     for i, raw in enumerate(text.split("\n")):
@@ -117,6 +119,8 @@ def segment(text: str) -> Layout:
     for line in layout.lines:
         _label(line)
         _table_cells(line)
+    for index, cells in table_rows(layout.lines, gaps).items():
+        layout.lines[index].cells = cells
     _zones(layout)
     _sections(layout)
     return layout

@@ -93,7 +93,7 @@ def _check_units(name: str, data: dict[str, Any]) -> None:
 
 
 def _check_kinds(name: str, data: dict[str, Any]) -> None:
-    _need(name, data, "target", "result", "headers", "document_default", "columns")
+    _need(name, data, "target", "result", "headers", "document_default", "columns", "period_end")
     for kind in ("target", "result"):
         _need(name, data[kind], "strong", "weak", "near")
 

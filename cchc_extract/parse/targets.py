@@ -22,7 +22,7 @@ from ..text.segment import Layout, Line, clauses
 from . import indicators, kinds
 from .citations import all_reference_spans
 from .comparators import ComparatorMatch, comparator_matcher
-from .dates import date_spans
+from .dates import date_spans, make_date
 from .numbers import Quantity, find_quantities
 from .tables import table_row_targets
 from .units import unit_after, unit_sets
@@ -228,6 +228,7 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
             vote += 0.5 * cues.clause(bounds, unit_end, state.end())
         vote += 1.0 * kinds.document_vote(document.doc_type)
         vote += line_vote + prefix_vote + _past_year_vote(text, line, cs, q.start, document)
+        vote += _period_end_vote(text, line, q.start, document)
         if comparator in ("gt", "gte", "lt", "lte", "range"):
             vote += 0.5
         yardstick = _is_yardstick(text, bounds, cs, q.start, cues, document)
@@ -302,6 +303,31 @@ def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document
     if pos - last.end() < 60 or (opener and opener.end() > last.start()):
         return -6.0  # "năm 2021 còn 418 hồ sơ", or a sentence opened by "Năm 2022, ..."
     return -2.5
+
+
+@lru_cache(maxsize=1)
+def _period_end() -> regex.Pattern[str]:
+    words = _alternation(load_yaml("kinds.yaml")["period_end"])
+    date = (r"(?:ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})|"
+            r"(?:ngày\s+)?(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?!\d))")
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{words})\s+{date}")
+
+
+def _period_end_vote(text: str, line: Line, pos: int, document: Document) -> float:
+    """A period that ended before the document's date frames a measured figure ("từ ngày 01/7 đến ngày
+    15/8/2022, toàn quận tiếp nhận 18.204 hồ sơ"); one that ends after it sets a deadline."""
+    if not document.date:
+        return 0.0
+    start = max(line.content_start, pos - _MAX_PREFIX)
+    last = None
+    for last in _period_end().finditer(text, start, pos):  # noqa: B007 - the last one before the number
+        pass
+    if last is None:
+        return 0.0
+    ended = make_date(last.group("y"), last.group("m"), last.group("d"))
+    if ended is None or ended == document.date:
+        return 0.0
+    return -3.0 if ended < document.date else 1.5
 
 
 _MAX_PREFIX = 2000  # characters of the line before a clause read for cues (real lines are much shorter)

@@ -114,7 +114,10 @@ VNI_CORPUS_DOC = "040_cv_phuong_tan_dinh_chi_tieu_cchc_2023"  # a VNI sentence i
 # batch 6 (held out): paragraphs written by a converter the rules never saw
 TCVN3_CORPUS_DOC_B6 = "066_kh_cchc_phuong_da_mai_bac_ninh_2026"
 VNI_CORPUS_DOC_B6 = "067_ttr_de_an_chi_so_cchc_tuy_an_phu_yen_2024_2025"
-LEGACY_DOCS = (GARBLED_SEED, TCVN3_CORPUS_DOC, VNI_CORPUS_DOC, TCVN3_CORPUS_DOC_B6, VNI_CORPUS_DOC_B6)
+VNI_CORPUS_DOC_B7 = "072_cv_don_doc_so_hoa_ho_so_quan_10_2022"  # one VNI paragraph ending in Unicode words
+VNI_CORPUS_DOC_B7_REPORT = "076_bc_tinh_hinh_giai_quyet_tthc_quy1_cai_rang_2024"
+LEGACY_DOCS = (GARBLED_SEED, TCVN3_CORPUS_DOC, VNI_CORPUS_DOC, TCVN3_CORPUS_DOC_B6, VNI_CORPUS_DOC_B6,
+               VNI_CORPUS_DOC_B7, VNI_CORPUS_DOC_B7_REPORT)
 
 
 # (document, scheme, garbled marker in the source line, repaired text, marker of the repaired line)
@@ -127,6 +130,11 @@ CORPUS_LEGACY = [
      "Để thực hiện thắng lợi nhiệm vụ cải cách hành chính năm 2026", "Để thực hiện thắng lợi"),
     (VNI_CORPUS_DOC_B6, "legacy:vni", "phaân tích cho thaáy",
      "Qua phân tích cho thấy nguyên nhân chủ yếu", "Qua phân tích cho thấy"),
+    (VNI_CORPUS_DOC_B7, "legacy:vni", "Chuû tòch UÛy ban",
+     "Thủ trưởng các phòng, ban và Chủ tịch Ủy ban nhân dân các phường nghiêm túc chấn chỉnh",
+     "nghiêm túc chấn chỉnh"),
+    (VNI_CORPUS_DOC_B7_REPORT, "legacy:vni", "Qua ñoù cho thaáy",
+     "Qua đó cho thấy công tác giải quyết thủ tục hành chính", "Qua đó cho thấy"),
 ]
 
 

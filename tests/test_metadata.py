@@ -67,3 +67,20 @@ def test_web_post() -> None:
     d = extract_text(text).document
     assert (d.doc_type, d.date, d.year) == ("tin_bai", "2022-07-01", 2022)
     assert d.subject == "Đẩy mạnh chuyển đổi số trên địa bàn quận năm 2022"
+
+
+def test_issuer_line_wrapped_into_the_motto() -> None:
+    # a two-column header flattened and re-wrapped by a PDF reader: the motto starts on the issuer's line
+    header = "ỦY BAN NHÂN DÂN\nHUYỆN HẢI LĂNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    wrapped = "ỦY BAN NHÂN DÂN HUYỆN HẢI LĂNG CỘNG HÒA\nXÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do\n- Hạnh phúc"
+    text = PLAN.replace(header, wrapped)
+    assert wrapped in text
+    assert extract_text(text).document.issuer == "Ủy ban nhân dân huyện Hải Lăng"
+
+
+def test_web_post_title_joined_with_its_date() -> None:
+    text = "Tin tức\n\nKế hoạch phát động phong trào thi đua cải cách hành chính năm 2024 Thứ ba, 12/03/2024, " \
+           "08:15 SA\nCỡ chữ Màu chữ\n\nỦy ban nhân dân xã ban hành kế hoạch với các chỉ tiêu sau.\n"
+    d = extract_text(text).document
+    assert (d.doc_type, d.date) == ("ke_hoach", "2024-03-12")
+    assert d.subject == "phát động phong trào thi đua cải cách hành chính năm 2024"

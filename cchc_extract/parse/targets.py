@@ -36,6 +36,7 @@ class _Context:
     size_before: regex.Pattern[str]
     state_after: regex.Pattern[str]
     assigned_before: regex.Pattern[str]
+    yardstick: regex.Pattern[str]
     levels: regex.Pattern[str]
     rank: regex.Pattern[str]
     duration: regex.Pattern[str]
@@ -51,6 +52,10 @@ def _alternation(words: list[str]) -> str:
     return "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
 
 
+# who set a bound: "yêu cầu của Thành phố", "chỉ tiêu tỉnh giao"
+_OWNER = r"(?:\s+(?:của|do)\s+[^\d()%;:,.]{1,40}?)?"
+
+
 @lru_cache(maxsize=1)
 def _context() -> _Context:
     data = load_yaml("context.yaml")
@@ -58,7 +63,12 @@ def _context() -> _Context:
     return _Context(
         before_word=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['not_quantity_before'])})\s*\.?\s*"
                                   rf"(?:\*\*)?$"),
-        assigned_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['assigned_before'])})\s*$"),
+        assigned_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['assigned_before'])})"
+                                      rf"{_OWNER}\s*$"),
+        yardstick=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:(?:{_alternation(data['yardstick_compare'])})\s+"
+                                rf"(?:{_alternation(data['assigned_before'])}){_OWNER}(?:\s+[\p{{L}}]+){{0,3}}\s*\(?|"
+                                rf"(?:{_alternation(data['yardstick_margin'])})\s+"
+                                rf"(?:{_alternation(data['assigned_before'])}){_OWNER}\s*\((?:\s*[\p{{L}}]+){{0,3}})\s*$"),
         state_after=regex.compile(rf"(?i)\s*(?:{_alternation(data['state_after'])})(?![\p{{L}}])"),
         size_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['size_before'])})\s*$"),
         levels=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lv})\s+\d{{1,2}}(?![\d%,.]\d)(?:\s*(?:,|và|hoặc|-|/)\s*"
@@ -175,6 +185,8 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     prefix_vote = _prefix_vote(text, line, cs, cues)
     consumed = {m.consumed for m in matches.values() if m.consumed is not None}
     time_units, weak_units = unit_sets()
+    measured = _measured(quantities)
+    yardsticks = [k for k, o in enumerate(quantities) if _is_yardstick(text, bounds, cs, o.start, cues, document)]
     out: list[Target] = []
     prev_end = cs
     counted_before: int | None = None  # where the previous kept count's noun ended
@@ -229,10 +241,13 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         vote += 1.0 * kinds.document_vote(document.doc_type)
         vote += line_vote + prefix_vote + _past_year_vote(text, line, cs, q.start, document)
         vote += _period_end_vote(text, line, q.start, document)
+        if i in measured:
+            vote -= 2.5
+        if i not in yardsticks and any(k > i for k in yardsticks):
+            vote -= 2.5  # "đạt 72,4%, thấp hơn yêu cầu (từ 85% trở lên)": measured against the bound after it
         if comparator in ("gt", "gte", "lt", "lte", "range"):
             vote += 0.5
-        yardstick = _is_yardstick(text, bounds, cs, q.start, cues, document)
-        kind = "result" if rank else "target" if yardstick else kinds.decide(vote)
+        kind = "result" if rank else "target" if i in yardsticks else kinds.decide(vote)
         role = None
         if q.percent and ctx.population.match(text, q.end) and any(
                 o.percent and o.start > q.end for o in quantities[i + 1:]):
@@ -252,6 +267,31 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         prev_end = unit_end
         counted_before = unit_end if not q.percent else None
     return out
+
+
+def _measured(quantities: list[Quantity]) -> set[int]:
+    """Indices of numbers that a later percentage in the clause is computed from: "số hóa 1.187/1.243 hồ sơ,
+    đạt 95,49%", "tiếp nhận 18.204 hồ sơ, trong đó đã số hóa 15.367 hồ sơ, đạt 84,42%". A ratio worked out
+    to the decimal is a measurement, so all of them read as results (a whole percentage may be a chance fit)."""
+    found: set[int] = set()
+    for j, p in enumerate(quantities):
+        if not p.percent or p.value_max is not None or p.value == int(p.value):
+            continue
+        decimals = len(p.text.rstrip("%").strip().split(",")[-1]) if "," in p.text else 0
+        tolerance = 0.5 * 10 ** -decimals + 1e-9
+        for i in range(j):
+            a = quantities[i]
+            if a.percent or a.value_max is not None:
+                continue
+            if a.denominator and abs(100 * a.value / a.denominator - p.value) <= tolerance:
+                found.update((i, j))
+                continue
+            for k in range(i):
+                b = quantities[k]
+                if not b.percent and b.denominator is None and b.value and \
+                        abs(100 * a.value / b.value - p.value) <= tolerance:
+                    found.update((i, j, k))
+    return found
 
 
 _JOINED = regex.compile(r"(?i)^(?:\s*(?:\*\*)?\s*(?:trong\s+)?(?:năm\s+(?:19|20)\d{2})?[^;:.\d]{0,60}?)"
@@ -341,11 +381,13 @@ def _is_yardstick(text: str, line: tuple[int, int], cs: int, pos: int, cues: kin
                   document: Document) -> bool:
     """A bound quoted in parentheses is the yardstick a result is measured against: "(tối thiểu 60%)";
     a figure of an earlier year in parentheses is a result ("(năm 2024 hoàn thành 7/11 huyện)")."""
+    if _context().yardstick.search(text, max(cs, pos - 100), pos):
+        return True  # "chưa đạt yêu cầu tối thiểu 80%", "thấp hơn chỉ tiêu (từ 50% trở lên)"
     m = _OPEN_PAREN.search(text, max(cs, pos - 80), pos)
     if not m:
         return False
-    if not m.group(1).strip() and _context().assigned_before.search(text, max(cs, m.start() - 40), m.start()):
-        return True  # "chỉ tiêu tỉnh giao (50%)"
+    if len(m.group(1).split()) <= 2 and _context().assigned_before.search(text, max(cs, m.start() - 60), m.start()):
+        return True  # "chỉ tiêu tỉnh giao (50%)", "yêu cầu của Thành phố (từ 90% trở lên)"
     if cues.clause_vote(line, m.span(1), (pos, pos)) <= 0:
         return False
     now = int(document.date[:4]) if document.date else document.year

@@ -70,6 +70,7 @@ FROM_BATCH_7 = [
                   "phần trăm.", 4.2, "result"),
     (NOTICE_2024, "1. Đánh giá chung\nQuý III, toàn quận tiếp nhận 12.400 hồ sơ.\n2. Nhiệm vụ thời gian tới\n"
                   "2.1. Phòng Tư pháp: tỷ lệ hồ sơ chứng thực điện tử đạt 30%.", 30, "target"),
+    (LETTER_2024, "Như vậy, còn 3/12 xã có tỷ lệ thanh toán trực tuyến dưới 20%.", 3, "result"),
 ]
 
 

@@ -190,6 +190,7 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     out: list[Target] = []
     prev_end = cs
     counted_before: int | None = None  # where the previous kept count's noun ended
+    counted: tuple[int, str] | None = None  # ... and that noun, which a breakdown in parentheses shares
     for i, q in enumerate(quantities):
         if i in consumed:
             continue
@@ -206,6 +207,9 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                 unit, unit_end = um.unit, um.end
         if rank:
             unit = "hạng"
+        if unit is None and counted is not None and _BREAKDOWN.fullmatch(text, counted[0], q.start) \
+                and _BREAKDOWN_END.match(text, q.end):
+            unit = counted[1]  # "tiếp nhận 3.842 hồ sơ (trực tuyến 2.716, trực tiếp 1.126)"
         if unit is None:
             continue
         comparator = match.comparator if match else ("range" if q.value_max is not None else "eq")
@@ -230,8 +234,9 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                 vote = cues.clause_vote(bounds, (q.start - len(before), q.start), (q.start, q.start))
                 listed = counted_before is not None and _LISTED.fullmatch(text, counted_before, q.start)
                 stated = ctx.state_after.match(text, unit_end)
+                quoted = text[cs:q.start].rstrip().endswith("(") and _CLOSE_PAREN.match(text, unit_end)
                 if comparator == "eq" and q.denominator is None and vote > -2 and not ctx.count_verb.search(window) \
-                        and not ctx.value_verb.search(window) and not listed and not stated:
+                        and not ctx.value_verb.search(window) and not listed and not stated and not quoted:
                     continue
         vote = cues.clause_vote(bounds, (q.start - len(before), q.start),
                                 (unit_end, _own_after(text, unit_end, ce, quantities[i + 1:])))
@@ -266,6 +271,8 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         ))
         prev_end = unit_end
         counted_before = unit_end if not q.percent else None
+        if not q.percent and not rank and unit_end > q.end:
+            counted = (unit_end, unit)
     return out
 
 
@@ -315,6 +322,11 @@ _YEAR_NUMBER = regex.compile(r"(?:19|20)\d{2}")
 _TIME_MEASURE = regex.compile(r"(?i)\bthời (?:gian|hạn) (?:giải quyết|xử lý|trả kết quả|thực hiện)\b")
 # "12 phòng chuyên môn và 02 đơn vị sự nghiệp": a count listed right after a kept count
 _LISTED = regex.compile(r"\s*(?:,|;)?\s*(?:và|cùng)?\s*")
+# "3.842 hồ sơ (trực tuyến 2.716, trực tiếp 1.126)": labelled parts of a count, in parentheses right after it
+_PART_LABEL = r"\s*[\p{L}][\p{L} ]{0,30}?\s*:?\s*"
+_BREAKDOWN = regex.compile(rf"\s*\((?:{_PART_LABEL}\d++(?:[.,]\d++)*+\s*[,;])*{_PART_LABEL}")
+_BREAKDOWN_END = regex.compile(r"\s*(?:[,;)]|và\b)")
+_CLOSE_PAREN = regex.compile(r"\s*\)")
 _UNTIL_YEAR = regex.compile(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}")
 _COUNT_SCALE = regex.compile(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ngàn)\s+(?!đồng|USD)")
 _PAST_OPENER = regex.compile(r"(?i)\W{0,3}(?:trong\s+|qua\s+|kết quả\s+)?năm\s+(?:19|20)\d{2}\s*,")

@@ -71,6 +71,8 @@ FROM_BATCH_7 = [
     (NOTICE_2024, "1. Đánh giá chung\nQuý III, toàn quận tiếp nhận 12.400 hồ sơ.\n2. Nhiệm vụ thời gian tới\n"
                   "2.1. Phòng Tư pháp: tỷ lệ hồ sơ chứng thực điện tử đạt 30%.", 30, "target"),
     (LETTER_2024, "Như vậy, còn 3/12 xã có tỷ lệ thanh toán trực tuyến dưới 20%.", 3, "result"),
+    (REPORT_2021, "- Tỷ lệ hồ sơ trực tuyến đạt 56,2% (chỉ tiêu từ 50% trở lên): đạt 2/2 điểm.", 2, "result"),
+    (REPORT_2021, "- Tỷ lệ hồ sơ trực tuyến đạt 56,2% (chỉ tiêu từ 50% trở lên): đạt 2/2 điểm.", 50, "target"),
 ]
 
 

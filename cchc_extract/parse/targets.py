@@ -240,6 +240,9 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                     continue
         vote = cues.clause_vote(bounds, (q.start - len(before), q.start),
                                 (unit_end, _own_after(text, unit_end, ce, quantities[i + 1:])))
+        for aside in _ASIDE.finditer(text, q.start - len(before), q.start):
+            # "đạt 99,42% (chỉ tiêu từ 98% trở lên): đạt 3/3 điểm": the cues of an aside are its own
+            vote -= cues.clause(bounds, *aside.span())
         state = ctx.state_after.match(text, unit_end, ce) if not q.percent else None
         if state:  # "04 chỉ tiêu chưa đạt": the state is what the clause says of the count, in full
             vote += 0.5 * cues.clause(bounds, unit_end, state.end())
@@ -327,6 +330,7 @@ _PART_LABEL = r"\s*[\p{L}][\p{L} ]{0,30}?\s*:?\s*"
 _BREAKDOWN = regex.compile(rf"\s*\((?:{_PART_LABEL}\d++(?:[.,]\d++)*+\s*[,;])*{_PART_LABEL}")
 _BREAKDOWN_END = regex.compile(r"\s*(?:[,;)]|và\b)")
 _CLOSE_PAREN = regex.compile(r"\s*\)")
+_ASIDE = regex.compile(r"\([^()]{1,200}\)")
 _UNTIL_YEAR = regex.compile(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}")
 _COUNT_SCALE = regex.compile(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ngàn)\s+(?!đồng|USD)")
 _PAST_OPENER = regex.compile(r"(?i)\W{0,3}(?:trong\s+|qua\s+|kết quả\s+)?năm\s+(?:19|20)\d{2}\s*,")
@@ -400,7 +404,7 @@ def _is_yardstick(text: str, line: tuple[int, int], cs: int, pos: int, cues: kin
         return False
     if len(m.group(1).split()) <= 2 and _context().assigned_before.search(text, max(cs, m.start() - 60), m.start()):
         return True  # "chỉ tiêu tỉnh giao (50%)", "yêu cầu của Thành phố (từ 90% trở lên)"
-    if cues.clause_vote(line, m.span(1), (pos, pos)) <= 0:
+    if cues.clause_vote(line, m.span(1), (pos, pos)) < 1.0:  # a weak cue alone: "(hoàn thành 24/24 ...)"
         return False
     now = int(document.date[:4]) if document.date else document.year
     years = [int(y) for y in _YEAR.findall(m.group(1))]

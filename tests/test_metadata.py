@@ -84,3 +84,10 @@ def test_web_post_title_joined_with_its_date() -> None:
     d = extract_text(text).document
     assert (d.doc_type, d.date) == ("ke_hoach", "2024-03-12")
     assert d.subject == "phát động phong trào thi đua cải cách hành chính năm 2024"
+
+
+def test_commune_under_its_city_keeps_its_own_name() -> None:
+    # the parent's name goes into a child without a place ("Sở Nội vụ tỉnh ..."), not one that names its own
+    two_levels = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÔNG HÀ\nỦY BAN NHÂN DÂN\nPHƯỜNG 5"
+    text = PLAN.replace("ỦY BAN NHÂN DÂN\nHUYỆN HẢI LĂNG", two_levels)
+    assert extract_text(text).document.issuer == "Ủy ban nhân dân phường 5"

@@ -400,7 +400,8 @@ def _compose_issuer(block: list[str], header: dict) -> str:
         parent = _expand(_case(" ".join(block[:child_at]), header), header)
         child = _expand(_case(" ".join(block[child_at:]), header), header)
         loc = _locality_of(parent, header)
-        if loc and loc.lower() not in child.lower():
+        # "Sở Nội vụ" takes its province from the line above; "Ủy ban nhân dân phường X" names its own place
+        if loc and loc.lower() not in child.lower() and not _locality_of(child, header):
             return f"{child} {loc}"
         return child
     return _expand(_case(" ".join(block), header), header)

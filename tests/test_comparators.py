@@ -43,3 +43,27 @@ def test_comparator(clause: str, value: float, comparator: str, value_max: float
     assert targets, f"no target with value {value}"
     assert (targets[-1].comparator, targets[-1].value_max) == (comparator, value_max)
     assert targets[-1].kind == "target"
+
+
+# batch 7: figures whose counted noun comes from the context (head, line, value, comparator, unit)
+REPORT_2024 = "Số: 95/BC-UBND\n\nCần Giuộc, ngày 2 tháng 7 năm 2024\n\nBÁO CÁO\nKết quả giải quyết TTHC\n\n"
+PLAN_2024 = "Số: 18/KH-UBND\n\nLong Thành, ngày 9 tháng 1 năm 2024\n\nKẾ HOẠCH\nTuyên truyền CCHC năm 2024\n\n"
+UNITS_FROM_BATCH_7 = [
+    (REPORT_2024, "Quý II, Bộ phận Một cửa tiếp nhận 5.120 hồ sơ (trực tuyến 3.904, trực tiếp 1.216).", 3904, "eq",
+     "hồ sơ"),
+    (REPORT_2024, "Quý II, Bộ phận Một cửa tiếp nhận 5.120 hồ sơ (trực tuyến 3.904, trực tiếp 1.216).", 1216, "eq",
+     "hồ sơ"),
+    (REPORT_2024, "Năm 2023 xã tự chấm 87,5 điểm, tăng 2,1 điểm so với kết quả thẩm định năm 2022 (85,4 điểm).", 85.4,
+     "eq", "điểm"),
+    (PLAN_2024, "- Phát trên loa truyền thanh của xã 02 lần/tuần, mỗi lần 15 phút.", 15, "eq", "phút"),
+    (PLAN_2024, "- Tổ chức 01 hội thi tìm hiểu về cải cách hành chính cho đoàn viên thanh niên.", 1, "eq", "hội thi"),
+    (REPORT_2024, "Bộ phận Một cửa đã gửi 12/12 thư xin lỗi đến người dân có hồ sơ trễ hạn.", 12, "eq", "thư xin lỗi"),
+    (PLAN_2024, "- Phấn đấu nằm trong nhóm 10 quận, huyện, thị xã dẫn đầu về Chỉ số CCHC.", 10, "lte",
+     "quận, huyện, thị xã"),
+]
+
+
+@pytest.mark.parametrize(("head", "line", "value", "comparator", "unit"), UNITS_FROM_BATCH_7)
+def test_unit_from_context(head: str, line: str, value: float, comparator: str, unit: str) -> None:
+    found = [(t.comparator, t.unit) for t in extract_text(head + line + "\n").targets if t.value == value]
+    assert found[:1] == [(comparator, unit)]

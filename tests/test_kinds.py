@@ -51,3 +51,33 @@ def test_kind(head: str, line: str, value: float, kind: str) -> None:
     found = [t for t in extract_text(head + line + "\n").targets if t.value == value]
     assert found, f"no target with value {value}"
     assert found[0].kind == kind
+
+
+# batch 7 (held out until scored): reporting periods, computed ratios, yardsticks, "2.1." under "2."
+LETTER_2024 = "Số: 1502/UBND-VP\n\nTam Nông, ngày 10 tháng 9 năm 2024\n\nV/v đẩy nhanh số hóa hồ sơ\n\n"
+NOTICE_2024 = "Số: 210/TB-UBND\n\nTân Phú, ngày 4 tháng 10 năm 2024\n\nTHÔNG BÁO\nKết luận cuộc họp giao ban\n\n"
+FROM_BATCH_7 = [
+    (LETTER_2024, "Từ ngày 01/6/2024 đến ngày 31/8/2024, toàn huyện tiếp nhận 9.512 hồ sơ.", 9512, "result"),
+    (LETTER_2024, "Phấn đấu đến ngày 31/12/2024, tỷ lệ hồ sơ được số hóa đạt 95%.", 95, "target"),
+    (LETTER_2024, "Kết quả cụ thể như sau:\n- Xã Phú Cường: cập nhật 412/530 hồ sơ, đạt 77,74%;", 77.74, "result"),
+    (LETTER_2024, "Kết quả cụ thể như sau:\n- Xã Phú Cường: cập nhật 412/530 hồ sơ, đạt 77,74%;", 412, "result"),
+    (REPORT_2021, "- Tỷ lệ thanh toán trực tuyến đạt 41,5%, chưa đạt yêu cầu tối thiểu 50%.", 50, "target"),
+    (LETTER_2024, "Tỷ lệ số hóa của huyện đạt 72,4%, thấp hơn yêu cầu của Ủy ban nhân dân tỉnh (từ 85% trở lên); "
+                  "cấp xã đạt 80,1%.", 85, "target"),
+    (LETTER_2024, "Tỷ lệ số hóa của huyện đạt 72,4%, thấp hơn yêu cầu của Ủy ban nhân dân tỉnh (từ 85% trở lên); "
+                  "cấp xã đạt 80,1%.", 72.4, "result"),
+    (REPORT_2021, "Tỷ lệ hồ sơ trực tuyến tăng 9,2 điểm phần trăm nhưng vẫn thấp hơn chỉ tiêu tỉnh giao 4,2 điểm "
+                  "phần trăm.", 4.2, "result"),
+    (NOTICE_2024, "1. Đánh giá chung\nQuý III, toàn quận tiếp nhận 12.400 hồ sơ.\n2. Nhiệm vụ thời gian tới\n"
+                  "2.1. Phòng Tư pháp: tỷ lệ hồ sơ chứng thực điện tử đạt 30%.", 30, "target"),
+    (LETTER_2024, "Như vậy, còn 3/12 xã có tỷ lệ thanh toán trực tuyến dưới 20%.", 3, "result"),
+    (REPORT_2021, "- Tỷ lệ hồ sơ trực tuyến đạt 56,2% (chỉ tiêu từ 50% trở lên): đạt 2/2 điểm.", 2, "result"),
+    (REPORT_2021, "- Tỷ lệ hồ sơ trực tuyến đạt 56,2% (chỉ tiêu từ 50% trở lên): đạt 2/2 điểm.", 50, "target"),
+]
+
+
+@pytest.mark.parametrize(("head", "line", "value", "kind"), FROM_BATCH_7)
+def test_kind_batch_7(head: str, line: str, value: float, kind: str) -> None:
+    found = [t for t in extract_text(head + line + "\n").targets if t.value == value]
+    assert found, f"no target with value {value}"
+    assert found[0].kind == kind

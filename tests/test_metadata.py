@@ -75,3 +75,27 @@ def test_issuer_line_carrying_the_start_of_a_wrapped_motto() -> None:
     wrapped = "ỦY BAN NHÂN DÂN HUYỆN HẢI LĂNG CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do\n- Hạnh phúc"
     text = PLAN.replace(header, wrapped)
     assert extract_text(text).document.issuer == "Ủy ban nhân dân huyện Hải Lăng"
+
+
+def test_issuer_line_wrapped_into_the_motto() -> None:
+    # a two-column header flattened and re-wrapped by a PDF reader: the motto starts on the issuer's line
+    header = "ỦY BAN NHÂN DÂN\nHUYỆN HẢI LĂNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    wrapped = "ỦY BAN NHÂN DÂN HUYỆN HẢI LĂNG CỘNG HÒA\nXÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do\n- Hạnh phúc"
+    text = PLAN.replace(header, wrapped)
+    assert wrapped in text
+    assert extract_text(text).document.issuer == "Ủy ban nhân dân huyện Hải Lăng"
+
+
+def test_web_post_title_joined_with_its_date() -> None:
+    text = "Tin tức\n\nKế hoạch phát động phong trào thi đua cải cách hành chính năm 2024 Thứ ba, 12/03/2024, " \
+           "08:15 SA\nCỡ chữ Màu chữ\n\nỦy ban nhân dân xã ban hành kế hoạch với các chỉ tiêu sau.\n"
+    d = extract_text(text).document
+    assert (d.doc_type, d.date) == ("ke_hoach", "2024-03-12")
+    assert d.subject == "phát động phong trào thi đua cải cách hành chính năm 2024"
+
+
+def test_commune_under_its_city_keeps_its_own_name() -> None:
+    # the parent's name goes into a child without a place ("Sở Nội vụ tỉnh ..."), not one that names its own
+    two_levels = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÔNG HÀ\nỦY BAN NHÂN DÂN\nPHƯỜNG 5"
+    text = PLAN.replace("ỦY BAN NHÂN DÂN\nHUYỆN HẢI LĂNG", two_levels)
+    assert extract_text(text).document.issuer == "Ủy ban nhân dân phường 5"

@@ -28,6 +28,8 @@ FROM_CORPUS = [
     "- Bệnh viện đa khoa tỉnh (quy mô 1.100 giường bệnh) đang hoàn thiện hồ sơ thẩm định.",
     "Xã có diện tích tự nhiên 254,6 km², gồm nhiều dân tộc cùng sinh sống.",
     "Chỉ số CCHC năm 2023 được đánh giá trên thang điểm 100, gồm 8 lĩnh vực, 41 tiêu chí và 84 tiêu chí thành phần.",
+    # batch 7
+    "- Trường hợp công chức đi muộn từ 03 lần trở lên trong tháng thì không xem xét khen thưởng cuối năm.",
 ]
 
 

@@ -93,13 +93,15 @@ def _check_units(name: str, data: dict[str, Any]) -> None:
 
 
 def _check_kinds(name: str, data: dict[str, Any]) -> None:
-    _need(name, data, "target", "result", "headers", "document_default", "columns")
+    _need(name, data, "target", "result", "headers", "document_default", "columns", "period_end")
     for kind in ("target", "result"):
         _need(name, data[kind], "strong", "weak", "near")
 
 
 def _check_context(name: str, data: dict[str, Any]) -> None:
-    _need(name, data, "not_quantity_before", "size_before", "state_after", "assigned_before", "level_words",
+    _need(name, data, "not_quantity_before", "size_before", "state_after", "assigned_before", "yardstick_compare",
+          "yardstick_margin",
+          "level_words",
           "rank_before", "duration_cues", "population_nouns",
           "narrative_nouns", "count_verbs", "count_verbs_adjacent", "value_verbs",
           "sanction_conditions", "sanction_consequences", "chrome_lines", "chrome_tail")

@@ -25,6 +25,8 @@ _PLACE_DATE = regex.compile(
 _SUBJECT = regex.compile(r"^\W{0,3}(?:V/v|V/V|v/v|Vv|Về việc|VỀ VIỆC)\s*[:.]?\s*", regex.IGNORECASE)
 _LABELLED_DATE = regex.compile(r"(?i)\s(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|ngày xuất bản|đăng lúc)(?:\s+lúc)?"
                             r"\s*:?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*[-,|]?\s*)?\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}")
+_WEEKDAY_DATE = regex.compile(r"(?i)\s(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\s*,?\s*"
+                              r"\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}")
 _YEAR_IN = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
 _NAME_WORD = r"[\p{Lu}][\p{Ll}]+"
 _PERSON = regex.compile(rf"^(?:{_NAME_WORD}|Ksor|H')(?:\s+{_NAME_WORD}){{1,4}}$")
@@ -94,9 +96,16 @@ def read_metadata(layout: Layout) -> Document:
             date = posted[0]
             post_line = posted[1]
             labelled = _LABELLED_DATE.search(post_line.text)
+            weekday = _WEEKDAY_DATE.search(post_line.text)
             if labelled and len(post_line.text[:labelled.start()].split()) >= 3 and not subject:
                 # "Title ... Cập nhật: 22-07-2019" (a title and its date label joined on one line)
                 subject = post_line.text[:labelled.start()].strip().strip("*").strip()
+            elif weekday and len(post_line.text[:weekday.start()].split()) >= 3 and not subject:
+                # "Title ... Thứ hai, 21/02/2022, 09:35": the title and the posting date joined by a reader
+                subject = post_line.text[:weekday.start()].strip().strip("*").strip()
+                title_type = title_type or _type_opening(subject, types)
+                if title_type:
+                    subject = _strip_type_word(subject, types)
             web_title = _web_title(lines, post_line)
             if web_title and not subject:
                 subject = web_title.text.strip().strip("*").strip()
@@ -323,7 +332,7 @@ def _issuer(layout: Layout, top: list[Line], number_line: Line | None, place_lin
                 t = t[:min(cut)].strip() if cut else ""
             for pattern in _motto_patterns(tuple(header["national_motto"])):
                 t = pattern.sub("", t).strip()
-            t = _strip_motto_piece(t, motto)
+            t = _cut_motto_start(t, motto)
             if not t or _SHORT_RULE.match(t) or _motto_fragment(t, motto):
                 continue
             if _CAPS_LINE.match(t) or t.startswith(("UBND", "ỦY BAN", "UỶ BAN")):
@@ -354,16 +363,20 @@ def _issuer(layout: Layout, top: list[Line], number_line: Line | None, place_lin
     return issuer
 
 
-def _strip_motto_piece(line: str, motto: list[str]) -> str:
-    """Drop the start of the motto a PDF wrapped onto the issuer's line ("ỦY BAN NHÂN DÂN QUẬN 3 CỘNG
-    HÒA XÃ"): trailing words, two at least, that open a motto."""
-    words = line.split()
-    folded = [w.casefold() for w in words]
+def _cut_motto_start(line: str, motto: list[str]) -> str:
+    """"ỦY BAN NHÂN DÂN QUẬN 3 CỘNG HÒA XÃ": a wrapped two-column header line ends with the motto's
+    first words; they are not part of the issuer's name.
+
+    >>> _cut_motto_start("ỦY BAN NHÂN DÂN QUẬN 3 CỘNG HÒA XÃ", ["cộng hòa xã hội chủ nghĩa việt nam"])
+    'ỦY BAN NHÂN DÂN QUẬN 3'
+    """
+    folded = line.casefold()
     for m in motto:
-        head = m.replace("-", " ").split()
-        for k in range(min(len(head) - 1, len(words) - 1), 1, -1):
-            if folded[-k:] == head[:k]:
-                return " ".join(words[:-k])
+        words = m.split()
+        for k in range(len(words) - 1, 1, -1):
+            head = " " + " ".join(words[:k])
+            if folded.endswith(head):
+                return line[:len(line) - len(head)].strip()
     return line
 
 
@@ -387,7 +400,8 @@ def _compose_issuer(block: list[str], header: dict) -> str:
         parent = _expand(_case(" ".join(block[:child_at]), header), header)
         child = _expand(_case(" ".join(block[child_at:]), header), header)
         loc = _locality_of(parent, header)
-        if loc and loc.lower() not in child.lower():
+        # "Sở Nội vụ" takes its province from the line above; "Ủy ban nhân dân phường X" names its own place
+        if loc and loc.lower() not in child.lower() and not _locality_of(child, header):
             return f"{child} {loc}"
         return child
     return _expand(_case(" ".join(block), header), header)

@@ -22,7 +22,7 @@ from ..text.segment import Layout, Line, clauses
 from . import indicators, kinds
 from .citations import all_reference_spans
 from .comparators import ComparatorMatch, comparator_matcher
-from .dates import date_spans
+from .dates import date_spans, make_date
 from .numbers import Quantity, find_quantities
 from .tables import table_row_targets
 from .units import unit_after, unit_sets
@@ -36,6 +36,7 @@ class _Context:
     size_before: regex.Pattern[str]
     state_after: regex.Pattern[str]
     assigned_before: regex.Pattern[str]
+    yardstick: regex.Pattern[str]
     levels: regex.Pattern[str]
     rank: regex.Pattern[str]
     duration: regex.Pattern[str]
@@ -51,6 +52,10 @@ def _alternation(words: list[str]) -> str:
     return "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
 
 
+# who set a bound: "yêu cầu của Thành phố", "chỉ tiêu tỉnh giao"
+_OWNER = r"(?:\s+(?:của|do)\s+[^\d()%;:,.]{1,40}?)?"
+
+
 @lru_cache(maxsize=1)
 def _context() -> _Context:
     data = load_yaml("context.yaml")
@@ -58,7 +63,12 @@ def _context() -> _Context:
     return _Context(
         before_word=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['not_quantity_before'])})\s*\.?\s*"
                                   rf"(?:\*\*)?$"),
-        assigned_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['assigned_before'])})\s*$"),
+        assigned_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['assigned_before'])})"
+                                      rf"{_OWNER}\s*$"),
+        yardstick=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:(?:{_alternation(data['yardstick_compare'])})\s+"
+                                rf"(?:{_alternation(data['assigned_before'])}){_OWNER}(?:\s+[\p{{L}}]+){{0,3}}\s*\(?|"
+                                rf"(?:{_alternation(data['yardstick_margin'])})\s+"
+                                rf"(?:{_alternation(data['assigned_before'])}){_OWNER}\s*\((?:\s*[\p{{L}}]+){{0,3}})\s*$"),
         state_after=regex.compile(rf"(?i)\s*(?:{_alternation(data['state_after'])})(?![\p{{L}}])"),
         size_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['size_before'])})\s*$"),
         levels=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lv})\s+\d{{1,2}}(?![\d%,.]\d)(?:\s*(?:,|và|hoặc|-|/)\s*"
@@ -175,9 +185,12 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
     prefix_vote = _prefix_vote(text, line, cs, cues)
     consumed = {m.consumed for m in matches.values() if m.consumed is not None}
     time_units, weak_units = unit_sets()
+    measured = _measured(quantities)
+    yardsticks = [k for k, o in enumerate(quantities) if _is_yardstick(text, bounds, cs, o.start, cues, document)]
     out: list[Target] = []
     prev_end = cs
     counted_before: int | None = None  # where the previous kept count's noun ended
+    counted: tuple[int, str] | None = None  # ... and that noun, which a breakdown in parentheses shares
     for i, q in enumerate(quantities):
         if i in consumed:
             continue
@@ -194,6 +207,9 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                 unit, unit_end = um.unit, um.end
         if rank:
             unit = "hạng"
+        if unit is None and counted is not None and _BREAKDOWN.fullmatch(text, counted[0], q.start) \
+                and _BREAKDOWN_END.match(text, q.end):
+            unit = counted[1]  # "tiếp nhận 3.842 hồ sơ (trực tuyến 2.716, trực tiếp 1.126)"
         if unit is None:
             continue
         comparator = match.comparator if match else ("range" if q.value_max is not None else "eq")
@@ -218,20 +234,28 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                 vote = cues.clause_vote(bounds, (q.start - len(before), q.start), (q.start, q.start))
                 listed = counted_before is not None and _LISTED.fullmatch(text, counted_before, q.start)
                 stated = ctx.state_after.match(text, unit_end)
+                quoted = text[cs:q.start].rstrip().endswith("(") and _CLOSE_PAREN.match(text, unit_end)
                 if comparator == "eq" and q.denominator is None and vote > -2 and not ctx.count_verb.search(window) \
-                        and not ctx.value_verb.search(window) and not listed and not stated:
+                        and not ctx.value_verb.search(window) and not listed and not stated and not quoted:
                     continue
         vote = cues.clause_vote(bounds, (q.start - len(before), q.start),
                                 (unit_end, _own_after(text, unit_end, ce, quantities[i + 1:])))
+        for aside in _ASIDE.finditer(text, q.start - len(before), q.start):
+            # "đạt 99,42% (chỉ tiêu từ 98% trở lên): đạt 3/3 điểm": the cues of an aside are its own
+            vote -= cues.clause(bounds, *aside.span())
         state = ctx.state_after.match(text, unit_end, ce) if not q.percent else None
         if state:  # "04 chỉ tiêu chưa đạt": the state is what the clause says of the count, in full
             vote += 0.5 * cues.clause(bounds, unit_end, state.end())
         vote += 1.0 * kinds.document_vote(document.doc_type)
         vote += line_vote + prefix_vote + _past_year_vote(text, line, cs, q.start, document)
+        vote += _period_end_vote(text, line, q.start, document)
+        if i in measured:
+            vote -= 2.5
+        if i not in yardsticks and any(k > i for k in yardsticks):
+            vote -= 2.5  # "đạt 72,4%, thấp hơn yêu cầu (từ 85% trở lên)": measured against the bound after it
         if comparator in ("gt", "gte", "lt", "lte", "range"):
             vote += 0.5
-        yardstick = _is_yardstick(text, bounds, cs, q.start, cues, document)
-        kind = "result" if rank else "target" if yardstick else kinds.decide(vote)
+        kind = "result" if rank else "target" if i in yardsticks else kinds.decide(vote)
         role = None
         if q.percent and ctx.population.match(text, q.end) and any(
                 o.percent and o.start > q.end for o in quantities[i + 1:]):
@@ -250,7 +274,34 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         ))
         prev_end = unit_end
         counted_before = unit_end if not q.percent else None
+        if not q.percent and not rank and unit_end > q.end:
+            counted = (unit_end, unit)
     return out
+
+
+def _measured(quantities: list[Quantity]) -> set[int]:
+    """Indices of numbers that a later percentage in the clause is computed from: "số hóa 1.187/1.243 hồ sơ,
+    đạt 95,49%", "tiếp nhận 18.204 hồ sơ, trong đó đã số hóa 15.367 hồ sơ, đạt 84,42%". A ratio worked out
+    to the decimal is a measurement, so all of them read as results (a whole percentage may be a chance fit)."""
+    found: set[int] = set()
+    for j, p in enumerate(quantities):
+        if not p.percent or p.value_max is not None or p.value == int(p.value):
+            continue
+        decimals = len(p.text.rstrip("%").strip().split(",")[-1]) if "," in p.text else 0
+        tolerance = 0.5 * 10 ** -decimals + 1e-9
+        for i in range(j):
+            a = quantities[i]
+            if a.percent or a.value_max is not None:
+                continue
+            if a.denominator and abs(100 * a.value / a.denominator - p.value) <= tolerance:
+                found.update((i, j))
+                continue
+            for k in range(i):
+                b = quantities[k]
+                if not b.percent and b.denominator is None and b.value and \
+                        abs(100 * a.value / b.value - p.value) <= tolerance:
+                    found.update((i, j, k))
+    return found
 
 
 _JOINED = regex.compile(r"(?i)^(?:\s*(?:\*\*)?\s*(?:trong\s+)?(?:năm\s+(?:19|20)\d{2})?[^;:.\d]{0,60}?)"
@@ -274,6 +325,12 @@ _YEAR_NUMBER = regex.compile(r"(?:19|20)\d{2}")
 _TIME_MEASURE = regex.compile(r"(?i)\bthời (?:gian|hạn) (?:giải quyết|xử lý|trả kết quả|thực hiện)\b")
 # "12 phòng chuyên môn và 02 đơn vị sự nghiệp": a count listed right after a kept count
 _LISTED = regex.compile(r"\s*(?:,|;)?\s*(?:và|cùng)?\s*")
+# "3.842 hồ sơ (trực tuyến 2.716, trực tiếp 1.126)": labelled parts of a count, in parentheses right after it
+_PART_LABEL = r"\s*[\p{L}][\p{L} ]{0,30}?\s*:?\s*"
+_BREAKDOWN = regex.compile(rf"\s*\((?:{_PART_LABEL}\d++(?:[.,]\d++)*+\s*[,;])*{_PART_LABEL}")
+_BREAKDOWN_END = regex.compile(r"\s*(?:[,;)]|và\b)")
+_CLOSE_PAREN = regex.compile(r"\s*\)")
+_ASIDE = regex.compile(r"\([^()]{1,200}\)")
 _UNTIL_YEAR = regex.compile(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}")
 _COUNT_SCALE = regex.compile(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ngàn)\s+(?!đồng|USD)")
 _PAST_OPENER = regex.compile(r"(?i)\W{0,3}(?:trong\s+|qua\s+|kết quả\s+)?năm\s+(?:19|20)\d{2}\s*,")
@@ -304,6 +361,31 @@ def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document
     return -2.5
 
 
+@lru_cache(maxsize=1)
+def _period_end() -> regex.Pattern[str]:
+    words = _alternation(load_yaml("kinds.yaml")["period_end"])
+    date = (r"(?:ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})|"
+            r"(?:ngày\s+)?(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?!\d))")
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{words})\s+{date}")
+
+
+def _period_end_vote(text: str, line: Line, pos: int, document: Document) -> float:
+    """A period that ended before the document's date frames a measured figure ("từ ngày 01/7 đến ngày
+    15/8/2022, toàn quận tiếp nhận 18.204 hồ sơ"); one that ends after it sets a deadline."""
+    if not document.date:
+        return 0.0
+    start = max(line.content_start, pos - _MAX_PREFIX)
+    last = None
+    for last in _period_end().finditer(text, start, pos):  # noqa: B007 - the last one before the number
+        pass
+    if last is None:
+        return 0.0
+    ended = make_date(last.group("y"), last.group("m"), last.group("d"))
+    if ended is None or ended == document.date:
+        return 0.0
+    return -3.0 if ended < document.date else 1.5
+
+
 _MAX_PREFIX = 2000  # characters of the line before a clause read for cues (real lines are much shorter)
 
 
@@ -315,12 +397,14 @@ def _is_yardstick(text: str, line: tuple[int, int], cs: int, pos: int, cues: kin
                   document: Document) -> bool:
     """A bound quoted in parentheses is the yardstick a result is measured against: "(tối thiểu 60%)";
     a figure of an earlier year in parentheses is a result ("(năm 2024 hoàn thành 7/11 huyện)")."""
+    if _context().yardstick.search(text, max(cs, pos - 100), pos):
+        return True  # "chưa đạt yêu cầu tối thiểu 80%", "thấp hơn chỉ tiêu (từ 50% trở lên)"
     m = _OPEN_PAREN.search(text, max(cs, pos - 80), pos)
     if not m:
         return False
-    if not m.group(1).strip() and _context().assigned_before.search(text, max(cs, m.start() - 40), m.start()):
-        return True  # "chỉ tiêu tỉnh giao (50%)"
-    if cues.clause_vote(line, m.span(1), (pos, pos)) <= 0:
+    if len(m.group(1).split()) <= 2 and _context().assigned_before.search(text, max(cs, m.start() - 60), m.start()):
+        return True  # "chỉ tiêu tỉnh giao (50%)", "yêu cầu của Thành phố (từ 90% trở lên)"
+    if cues.clause_vote(line, m.span(1), (pos, pos)) < 1.0:  # a weak cue alone: "(hoàn thành 24/24 ...)"
         return False
     now = int(document.date[:4]) if document.date else document.year
     years = [int(y) for y in _YEAR.findall(m.group(1))]

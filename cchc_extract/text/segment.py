@@ -254,6 +254,8 @@ def _sections(layout: Layout) -> None:
     # headings and section change only at labelled lines: computed there, shared by the lines after
     headings: tuple[int, ...] = ()
     section: tuple[str, ...] = ()
+    # "2." then "2.1.": a decimal label opens a sub-section whose heading keeps the enclosing "2." open
+    decimal: list[tuple[tuple[str, ...], int]] = []
     for line in layout.lines:
         if line.blank:
             continue
@@ -262,16 +264,24 @@ def _sections(layout: Layout) -> None:
             if kind == "roman":
                 path = {"roman": line.label, "arabic": None, "letter": None, "article": None}
                 opened = {"roman": line.index, "arabic": None, "letter": None, "article": None}
+                decimal = []
             elif kind == "article":
                 path = {"roman": path["roman"], "arabic": None, "letter": None, "article": line.label}
                 opened = {"roman": opened["roman"], "arabic": None, "letter": None, "article": line.index}
+                decimal = []
             elif kind == "arabic":
                 path["arabic"], path["letter"] = line.label, None
                 opened["arabic"], opened["letter"] = line.index, None
+                parts = tuple(line.label.rstrip(".)").split("."))  # type: ignore[union-attr]
+                while decimal and decimal[-1][0] != parts[:len(decimal[-1][0])]:
+                    decimal.pop()
+                decimal.append((parts, line.index))
             else:
                 path["letter"] = line.label
                 opened["letter"] = line.index
-            headings = tuple(opened[k] for k in _SECTION_ORDER if opened[k] is not None)
+            enclosing = tuple(i for _, i in decimal[:-1])
+            headings = tuple(opened[k] for k in _SECTION_ORDER[:2] if opened[k] is not None) + enclosing + \
+                tuple(opened[k] for k in _SECTION_ORDER[2:] if opened[k] is not None)
             section = tuple(p.rstrip(".") for p in (path[k] for k in _SECTION_ORDER) if p)
             line.headings = tuple(i for i in headings if i != line.index)
         else:

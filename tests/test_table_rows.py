@@ -138,3 +138,25 @@ def test_prose_with_double_spaces_is_no_table() -> None:
     got = [(t.value, t.comparator, t.kind, t.rule) for t in extract_text(prose).targets]
     assert got == [(98.4, "eq", "result", "eq.default"), (99.0, "gt", "target", "gt.tren"),
                    (12.0, "eq", "result", "eq.default")]
+
+
+BUDGET = """BÁO CÁO
+Tình hình thực hiện dự toán thu ngân sách 6 tháng đầu năm 2025
+
+Đơn vị tính: triệu đồng
+
+| STT | Nội dung | Dự toán năm 2025 | Ước thực hiện 6 tháng | So sánh với dự toán (%) |
+|---|---|---|---|---|
+| 1 | Thu tiền sử dụng đất | 95.000 | 41.800 | 44,0 |
+| | Tổng thu ngân sách trên địa bàn | 310.000 | 162.750 | 52,5 |
+"""
+
+
+def test_unit_line_above_a_table_and_percent_heading_and_empty_cells() -> None:
+    """"Đơn vị tính: triệu đồng" gives the bare amounts their unit, "(%)" in a heading gives its column's;
+    an empty STT cell does not shift the columns of the total row."""
+    assert _rows(BUDGET) == [
+        (95000.0, "eq", "triệu đồng", "target"), (41800.0, "eq", "triệu đồng", "result"), (44.0, "eq", "%", "result"),
+        (310000.0, "eq", "triệu đồng", "target"), (162750.0, "eq", "triệu đồng", "result"),
+        (52.5, "eq", "%", "result"),
+    ]

@@ -45,6 +45,7 @@ def table_row_targets(layout: Layout, line: Line, document: Document, masked: Ca
     numeric = [_is_numeric(c) for c in cell_texts]
     if not any(numeric[1:]) and not header.get(0):
         header[0] = cell_texts
+        header[1] = _unit_line_above(layout, line)
         return []
     if not any(numeric[1:]):
         return []
@@ -81,7 +82,7 @@ def table_row_targets(layout: Layout, line: Line, document: Document, masked: Ca
         unit = "%" if q.percent else row_unit
         if unit is None:
             um = unit_after(text, q.end, b)  # within the cell
-            unit = um.unit if um else _heading_unit(head)
+            unit = um.unit if um else _heading_unit(head) or (header.get(1) or [None])[0]
         if unit is None:
             continue
         kind = kinds.column_kind(head)
@@ -100,11 +101,28 @@ def table_row_targets(layout: Layout, line: Line, document: Document, masked: Ca
     return out
 
 
+_UNIT_LINE = regex.compile(r"(?i)^\W{0,3}(?:đơn vị tính|đvt)\s*:\s*([^:;]{1,30}?)\W{0,3}$")
+_UNIT_LINE_REACH = 3  # lines above a table's heading row where "Đơn vị tính: triệu đồng" may stand
+
+
+def _unit_line_above(layout: Layout, line: Line) -> list[str]:
+    """"Đơn vị tính: triệu đồng" written above a table gives the unit of its bare numbers."""
+    for ln in layout.lines[max(0, line.index - _UNIT_LINE_REACH):line.index]:
+        m = _UNIT_LINE.match(ln.text.strip())
+        if m:
+            unit = _unit_cell(m.group(1))
+            return [unit] if unit else []
+    return []
+
+
 def _heading_unit(head: str) -> str | None:
     """The unit a column heading names for its bare numbers: "Xếp hạng" -> hạng, "Tổng điểm năm 2023"
-    -> điểm, "Số hồ sơ tiếp nhận" -> hồ sơ (a period such as "năm" or "tháng" is not one)."""
+    -> điểm, "Số hồ sơ tiếp nhận" -> hồ sơ, "So sánh với dự toán (%)" -> % (a period such as "năm" or
+    "tháng" is not one)."""
     if _RANK_HEADING.search(head):
         return "hạng"
+    if regex.search(r"\(\s*%\s*\)", head):
+        return "%"
     if _SCALE_HEADING.search(head):
         return None
     time_units, _ = unit_sets()

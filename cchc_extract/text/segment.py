@@ -163,11 +163,17 @@ def _table_cells(line: Line) -> None:
         return
     cells = []
     pos = 0
-    for part in s.split("|"):
+    parts = s.split("|")
+    # Markdown rows have outer pipes; a reader's row that opens with "|" but does not end with one
+    # begins with an empty cell ("| Tổng cộng | 412.500" is an empty STT cell, then the name)
+    first_inner = 1 if s.rstrip().endswith("|") else 0
+    for k, part in enumerate(parts):
         a, b = pos, pos + len(part)
         pos = b + 1
         stripped = part.strip()
         if not stripped:
+            if first_inner <= k < len(parts) - 1:  # an empty cell inside the row keeps the columns in place
+                cells.append((line.start + a, line.start + a))
             continue
         lead = len(part) - len(part.lstrip())
         cells.append((line.start + a + lead, line.start + a + lead + len(stripped)))

@@ -33,6 +33,11 @@ _NUMERIC_CELL = regex.compile(r"(?i)[\s≥≤<>=~*]*(?:trên|dưới|từ|tối 
 _SCALE_HEADING = regex.compile(r"(?i)\b(điểm tối đa|thang điểm|điểm chuẩn|trọng số)\b")
 
 
+# what a table remembers across its rows (``header``): the heading row's cells, and the unit a line
+# such as "Đơn vị tính: triệu đồng" above the table gives (an empty list when there is none)
+_HEADINGS, _UNIT_LINE_ABOVE = 0, 1
+
+
 def table_row_targets(layout: Layout, line: Line, document: Document, masked: Callable[[Quantity], bool],
                       header: dict[int, list[str]]) -> list[Target]:
     """A row of an indicator table: the longest text cell names the indicator; numeric cells are values
@@ -43,13 +48,13 @@ def table_row_targets(layout: Layout, line: Line, document: Document, masked: Ca
         return []
     cell_texts = [text[a:b] for a, b in cells]
     numeric = [_is_numeric(c) for c in cell_texts]
-    if not any(numeric[1:]) and not header.get(0):
-        header[0] = cell_texts
-        header[1] = _unit_line_above(layout, line)
+    if not any(numeric[1:]) and not header.get(_HEADINGS):
+        header[_HEADINGS] = cell_texts
+        header[_UNIT_LINE_ABOVE] = _unit_line_above(layout, line)
         return []
     if not any(numeric[1:]):
         return []
-    heads = header.get(0, [])
+    heads = header.get(_HEADINGS, [])
     text_cells = [(len(t), k) for k, t in enumerate(cell_texts) if not numeric[k] and not _is_whole_unit(t)]
     if not text_cells:
         return []
@@ -82,7 +87,7 @@ def table_row_targets(layout: Layout, line: Line, document: Document, masked: Ca
         unit = "%" if q.percent else row_unit
         if unit is None:
             um = unit_after(text, q.end, b)  # within the cell
-            unit = um.unit if um else _heading_unit(head) or (header.get(1) or [None])[0]
+            unit = um.unit if um else _heading_unit(head) or next(iter(header.get(_UNIT_LINE_ABOVE, ())), None)
         if unit is None:
             continue
         kind = kinds.column_kind(head)
@@ -101,6 +106,7 @@ def table_row_targets(layout: Layout, line: Line, document: Document, masked: Ca
     return out
 
 
+_PERCENT_IN_HEADING = regex.compile(r"\(\s*%\s*\)")
 _UNIT_LINE = regex.compile(r"(?i)^\W{0,3}(?:đơn vị tính|đvt)\s*:\s*([^:;]{1,30}?)\W{0,3}$")
 _UNIT_LINE_REACH = 3  # lines above a table's heading row where "Đơn vị tính: triệu đồng" may stand
 
@@ -121,7 +127,7 @@ def _heading_unit(head: str) -> str | None:
     "tháng" is not one)."""
     if _RANK_HEADING.search(head):
         return "hạng"
-    if regex.search(r"\(\s*%\s*\)", head):
+    if _PERCENT_IN_HEADING.search(head):
         return "%"
     if _SCALE_HEADING.search(head):
         return None

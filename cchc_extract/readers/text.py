@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from functools import cache
 
 import regex
 
@@ -44,13 +45,14 @@ def _eight_bit(data: bytes) -> tuple[str, str]:
     as_1252 = windows_1252(data)
     readings = {"cp1258": unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))}
     for scheme in schemes():
-        table = byte_table(scheme.name)
-        if table is not None:
-            readings[scheme.name] = _decode_with(data, table)
-    best = max(readings, key=lambda name: _vietnamese_share(readings[name]))
+        page = _code_page(scheme.name)
+        if page is not None:
+            readings[scheme.name] = data.decode("latin-1").translate(page)
+    shares = {name: _vietnamese_share(text) for name, text in readings.items()}
+    best = max(shares, key=shares.__getitem__)
     # Legacy fonts are repaired after reading, for every format: here they only compete.
     repaired = repair(as_1252)
-    if _vietnamese_share(repaired.text) <= _vietnamese_share(readings[best]):
+    if _vietnamese_share(repaired.text) <= shares[best]:
         return readings[best], best
     found = {r.kind.removeprefix("legacy:") for r in repaired.repairs}
     if len(found) == 1 and found <= readings.keys():
@@ -61,11 +63,14 @@ def _eight_bit(data: bytes) -> tuple[str, str]:
     return as_1252, "cp1252"
 
 
-def _decode_with(data: bytes, table: dict[int, str]) -> str:
-    """Bytes through a one-byte code page: ASCII as itself, the table's bytes as its letters, and
-    any other byte as Windows-1252 reads it."""
-    full = {b: table.get(b, c) for b, c in enumerate(windows_1252(bytes(range(256))))}
-    return data.decode("latin-1").translate(full)
+@cache
+def _code_page(name: str) -> dict[int, str] | None:
+    """A one-byte scheme as a translation of Latin-1 text: ASCII as itself, the scheme's bytes as its
+    letters, any other byte as Windows-1252 reads it; None for the font schemes."""
+    table = byte_table(name)
+    if table is None:
+        return None
+    return {b: table.get(b, c) for b, c in enumerate(windows_1252(bytes(range(256))))}
 
 
 def _vietnamese_share(text: str) -> float:

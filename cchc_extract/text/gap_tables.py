@@ -112,6 +112,10 @@ def _block(lines: list, i: int, pieces: dict[int, list[tuple[int, int, int]]]) -
     return block if rows >= MIN_ROWS else []
 
 
+def _tab_separated(head: list[tuple[int, int, int]]) -> bool:
+    return any(tabs for _, _, tabs in head)
+
+
 ALIGN_SLACK = 2  # columns a cell may stand off its heading's left or right edge
 
 
@@ -119,7 +123,7 @@ def _aligned(block: list, pieces: dict[int, list[tuple[int, int, int]]], gaps: G
     """A tab-separated block is a table; a space-separated one only when its rows line up under the
     heading (cells starting or ending where heading cells do): stray double spaces in prose do not."""
     head = pieces[block[0].index]
-    if any(tabs for _, _, tabs in head):
+    if _tab_separated(head):
         return True
     lefts = [gaps.column(a) for a, _, _ in head]
     rights = [left + (b - a) for left, (a, b, _) in zip(lefts, head, strict=True)]
@@ -141,7 +145,7 @@ def _aligned(block: list, pieces: dict[int, list[tuple[int, int, int]]], gaps: G
 def _align(block: list, pieces: dict[int, list[tuple[int, int, int]]], gaps: GapMap
            ) -> dict[int, list[tuple[int, int]]]:
     head = pieces[block[0].index]
-    if any(tabs for _, _, tabs in head):
+    if _tab_separated(head):
         out = {}
         carry = 0  # a row cut short by a line break inside a cell goes on in that cell on the next line
         for ln in block:

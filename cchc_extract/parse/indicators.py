@@ -35,6 +35,13 @@ _DIGIT = regex.compile(r"\d")
 _BOUND_WORDS = regex.compile(r"(?i)\btrở lên\b|\btrở xuống\b")
 _CONTEXT_END = regex.compile(r"[:;]|\s\d")
 _FIELD = regex.compile(r"(?i)^(lĩnh vực|các lĩnh vực)")
+# a word that needs what followed it (cut at a number): "trên hệ thống loa của [10 xã]"
+_DANGLING = regex.compile(r"(?i)(?:\s+(?:của|tại|cho|với|và|ở|đến|từ|gồm|là))+\s*$")
+_PER = regex.compile(r"\s*/\s*(?P<period>ngày|tuần|tháng|quý|năm)(?![\p{L}])")
+# an indicator that only names when: "năm 2027", "đến năm 2030", "quý II/2024", "giai đoạn 2026 - 2027"
+_PERIOD = regex.compile(r"(?i)(?:(?:đến|vào|trong|tới|hết|cuối|đến hết)\s+)?(?P<period>năm\s+(?:19|20)\d{2}|"
+                        r"quý\s+[IVX]{1,3}(?:\s*/\s*(?:19|20)\d{2}|\s+năm\s+(?:19|20)\d{2})?|"
+                        r"giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})")
 
 
 def clean(s: str) -> str:
@@ -57,6 +64,8 @@ def measure_phrase(text: str) -> str:
 def tail_phrase(after: str) -> str:
     """The words after a number that say what was counted, up to the clause's next part."""
     tail = clean(_LEADING_BOUND.sub("", after))
+    if tail.startswith(")"):
+        return ""  # "(tổ chức 05 lớp)": the number closes an aside, nothing after it is its noun
     out = []
     for m in _COMMA_PIECES.finditer(tail):
         piece = m.group()
@@ -69,11 +78,13 @@ def tail_phrase(after: str) -> str:
     digit = _DIGIT.search(tail)
     if digit:
         tail = tail[:digit.start()]
+        if tail.count("(") > tail.count(")"):  # "huyện, thành phố (năm 2025)": not the aside's opening
+            tail = tail[:tail.rfind("(")]
     m = _CLAUSE_STOP.search(tail)
     if m:
         tail = tail[:m.start()]
     tail = _BOUND_WORDS.sub("", tail)
-    return clean(" ".join(tail.split()[:25]))
+    return clean(_DANGLING.sub("", " ".join(tail.split()[:25])))
 
 
 def own_indicator(lead: str, segment: str, after: str, unit: str | None, percent: bool) -> str:
@@ -81,6 +92,11 @@ def own_indicator(lead: str, segment: str, after: str, unit: str | None, percent
     previous number (equal to ``lead`` for the first number), ``after`` to the clause end."""
     main = measure_phrase(lead)
     seg = main if segment == lead else measure_phrase(segment)
+    per = _PER.match(after)
+    if per:  # "phát thanh ... 02 lần/tuần": a count per period, named by what leads to it
+        after = after[per.end():]
+        if after.lstrip().startswith((",", ";")):
+            after = ""  # ", mỗi lần 15 phút": the next part is another count's
     tail = tail_phrase(after)
     scope = tail if _SCOPE_OPENERS.match(tail) else ""
     noun = "" if scope else tail
@@ -106,6 +122,10 @@ def own_indicator(lead: str, segment: str, after: str, unit: str | None, percent
             out = main
         else:
             out = f"{head} {seg or main}".strip()
+    if per:
+        if not noun and not labelled and main and not _MEASURE.search(main) and not out.endswith(main):
+            out = f"{out} {main}"
+        out = f"{out} mỗi {per.group('period')}"
     if scope and scope.lower() not in out.lower():
         out = f"{out} {scope}"
     return clean(out)[:_MAX].strip()
@@ -127,9 +147,19 @@ def context_indicator(text: str) -> str | None:
     return t[:_MAX] if len(t.split()) >= 2 else None
 
 
+def label_context(prefix: str) -> str | None:
+    """The measure a line names before its first colon, for the later clauses of the line:
+    "Tỷ lệ hồ sơ nộp trực tuyến: năm 2026 đạt 65%, năm 2027 đạt 70%"."""
+    head, colon, _ = prefix.partition(":")
+    return context_indicator(head) if colon else None
+
+
 def with_context(indicator: str, context: str | None) -> str:
     if not context or context.lower() in indicator.lower():
         return indicator
+    period = _PERIOD.fullmatch(indicator)
+    if period:  # "năm 2027" under "Tỷ lệ ..." is that measure in that year
+        return f"{context} {period.group('period')}"
     if _FIELD.match(indicator):
         return f"{context} trong {indicator[0].lower()}{indicator[1:]}"
     if not indicator:

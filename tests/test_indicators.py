@@ -38,3 +38,11 @@ def test_an_unclosed_aside_is_not_part_of_the_noun() -> None:
     got = _indicators("a) Hoàn thành đưa vào vận hành cơ sở dữ liệu đất đai tại 10/10 huyện, thành phố "
                       "(năm 2025 hoàn thành 6/10 huyện, thành phố);")
     assert got[0][0] == 10.0 and "(" not in got[0][1]
+
+
+def test_a_record_of_labelled_fields_is_named_by_its_first_field() -> None:
+    got = _indicators("1. Tên chỉ tiêu: Tỷ lệ hồ sơ giải quyết đúng hạn; Chỉ tiêu: ≥ 98%; "
+                      "Cơ quan theo dõi: Phòng Nội vụ.\n"
+                      "2. Tên chỉ tiêu: Tỷ lệ văn bản đi được ký số; Chỉ tiêu: 100% văn bản đi; "
+                      "Cơ quan theo dõi: Văn phòng UBND.")
+    assert got == [(98.0, "Tỷ lệ hồ sơ giải quyết đúng hạn"), (100.0, "Tỷ lệ văn bản đi được ký số")]

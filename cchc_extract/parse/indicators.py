@@ -37,6 +37,9 @@ _CONTEXT_END = regex.compile(r"[:;]|\s\d")
 _FIELD = regex.compile(r"(?i)^(lĩnh vực|các lĩnh vực)")
 # a word that needs what followed it (cut at a number): "trên hệ thống loa của [10 xã]"
 _DANGLING = regex.compile(r"(?i)(?:\s+(?:của|tại|cho|với|và|ở|đến|từ|gồm|là))+\s*$")
+_LABEL_ONLY = regex.compile(r"(?i)(?:chỉ tiêu|mục tiêu|kết quả|kế hoạch|thực hiện|giá trị|mức)?[\s:≥≤<>=]*")
+_FIELD_LABEL = regex.compile(r"(?i)\s*(?:\*\*)?\s*(?:chỉ tiêu|mục tiêu|kế hoạch|giá trị)(?:\s+giao)?\s*:[^\p{L}\d]*"
+                             r"(?:(?:từ|trên|dưới|không quá|tối thiểu|tối đa|ít nhất|đạt)\s+)?$")
 _PER = regex.compile(r"\s*/\s*(?P<period>ngày|tuần|tháng|quý|năm)(?![\p{L}])")
 # an indicator that only names when: "năm 2027", "đến năm 2030", "quý II/2024", "giai đoạn 2026 - 2027"
 _PERIOD = regex.compile(r"(?i)(?:(?:đến|vào|trong|tới|hết|cuối|đến hết)\s+)?(?P<period>năm\s+(?:19|20)\d{2}|"
@@ -150,13 +153,23 @@ def context_indicator(text: str) -> str | None:
 def label_context(prefix: str) -> str | None:
     """The measure a line names before its first colon, for the later clauses of the line:
     "Tỷ lệ hồ sơ nộp trực tuyến: năm 2026 đạt 65%, năm 2027 đạt 70%"."""
-    head, colon, _ = prefix.partition(":")
-    return context_indicator(head) if colon else None
+    head, colon, rest = prefix.partition(":")
+    if not colon:
+        return None
+    # "Tên chỉ tiêu: Tỷ lệ ...; Chỉ tiêu: ≥ 98%": a record of labelled fields, the first one names it
+    return context_indicator(head) or context_indicator(rest.split(";")[0])
+
+
+def is_field_value(lead: str) -> bool:
+    """True when the clause up to a number is only a field label: "Chỉ tiêu: ≥", "Kế hoạch: tối thiểu"."""
+    return bool(_FIELD_LABEL.match(lead))
 
 
 def with_context(indicator: str, context: str | None) -> str:
     if not context or context.lower() in indicator.lower():
         return indicator
+    if _LABEL_ONLY.fullmatch(indicator):  # "Chỉ tiêu: ≥" says only that a value follows
+        return context
     period = _PERIOD.fullmatch(indicator)
     if period:  # "năm 2027" under "Tỷ lệ ..." is that measure in that year
         return f"{context} {period.group('period')}"

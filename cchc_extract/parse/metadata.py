@@ -13,6 +13,7 @@ from ..models import Document
 from ..text.segment import Layout, Line
 from .citations import doc_type_from_symbol
 from .dates import find_posting_date, make_date
+from .kinds import document_vote
 
 _NUMBER_LINE = regex.compile(
     r"(?:^\W{0,3}|\s)Số\s*(?:/\s*[Kk]ý hiệu\s*)?(?::\s*|(?<=^\W{0,3}Số)\s+(?=\d))(?P<num>\d{1,6}[a-zđ]?)?\s*/\s*"
@@ -115,7 +116,7 @@ def read_metadata(layout: Layout) -> Document:
     doc_type = _doc_type(symbol, title_type, subject_is_vv=_has_vv(top), web=web)
     issuer = _issuer(layout, top, number_line, place_line, header, place, doc_type)
     signer, signer_title = _signer(layout, header)
-    year = _year(subject, layout, date)
+    year = _year(subject, layout, date, doc_type)
     return Document(doc_type=doc_type, number=number, symbol=symbol, issuer=issuer, place=place, date=date,
                     subject=subject, signer=signer, signer_title=signer_title,
                     recipients=_recipients(layout), year=year)
@@ -506,11 +507,13 @@ def _recipients(layout: Layout) -> list[str]:
     return out
 
 
-def _year(subject: str | None, layout: Layout, date: str | None) -> int | None:
+def _year(subject: str | None, layout: Layout, date: str | None, doc_type: str | None) -> int | None:
     if subject:
         m = _YEAR_IN.findall(subject)
         if m:
-            return int(m[-1])
+            # "Kết quả ... năm 2020 và phương hướng, nhiệm vụ năm 2021": a report is about the year it
+            # reports on; a plan about the last year it names
+            return int(m[0] if document_vote(doc_type) < 0 else m[-1])
     if date:
         return int(date[:4])
     counts = Counter(int(y) for ln in layout.body_lines() for y in _YEAR_IN.findall(ln.text))

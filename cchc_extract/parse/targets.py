@@ -271,7 +271,7 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         out.append(Target(
             indicator=indicator or (unit or ""), comparator=comparator, value=q.value, value_max=value_max,
             denominator=q.denominator, unit=unit, kind=kind, role=role,
-            year=_year(text, cs, q.start, document), section=list(line.section),
+            year=_year(layout, line, cs, q.start, document), section=list(line.section),
             evidence=text[cs:ce], start=cs, end=ce,
             rule=(match.rule if match else f"{comparator}.default") + (".rank" if rank else ""),
         ))
@@ -472,8 +472,16 @@ def _context_indicator(layout: Layout, line: Line) -> str | None:
     return None
 
 
-def _year(text: str, cs: int, pos: int, document: Document) -> int | None:
-    years = _YEAR.findall(text, cs, pos)
+def _year(layout: Layout, line: Line, cs: int, pos: int, document: Document) -> int | None:
+    """The year the clause names, else the one of the nearest list introduction or heading above it
+    ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2021" in a report on 2020), else the document's."""
+    years = _YEAR.findall(layout.text, cs, pos)
     if years:
         return int(years[-1])
+    above = ([line.parent] if line.parent is not None else []) + list(reversed(line.headings))
+    for index in above:
+        heading = layout.lines[index]
+        found = _YEAR.findall(layout.text, heading.start, heading.end)
+        if found:
+            return int(found[-1])
     return document.year

@@ -68,15 +68,18 @@ def unit_after(text: str, pos: int, endpos: int | None = None) -> UnitMatch | No
     base = data.get("base_forms", {}).get(canonical, canonical)
     scale = m.group("scale")
     end = m.end()
-    while not scale:  # "cơ quan, đơn vị", "xã, phường, thị trấn": only pairs known to go together
-        joined = _JOINED_UNIT.match(text, end, end_limit)
+    growing, at = base, end
+    while not scale:  # "cơ quan, đơn vị", "thôn, đội, bản": only nouns known to go together
+        joined = _JOINED_UNIT.match(text, at, end_limit)
         second = pattern.match(text, joined.end(), end_limit) if joined else None
         if not second or not second.group("unit") or second.group("scale"):
             break
         other = _canonical_units().get(" ".join(second.group("unit").split()).lower())
-        if f"{base}, {other}" not in _compounds():
+        growing, at = f"{growing}, {other}", second.end()
+        if growing in _compounds():
+            base, end = growing, at
+        elif growing not in _compound_starts():
             break
-        base, end = f"{base}, {other}", second.end()
     full = " ".join([*scale.lower().split(), base]) if scale else base
     return UnitMatch(full, end, base)
 
@@ -85,6 +88,12 @@ def unit_after(text: str, pos: int, endpos: int | None = None) -> UnitMatch | No
 def _compounds() -> frozenset[str]:
     _, data = _grammar()
     return frozenset(data.get("compound_units", []))
+
+
+@lru_cache(maxsize=1)
+def _compound_starts() -> frozenset[str]:
+    """The leading parts of the compounds ("thôn, đội" of "thôn, đội, bản"), which may still grow."""
+    return frozenset(", ".join(c.split(", ")[:k]) for c in _compounds() for k in range(2, c.count(", ") + 1))
 
 
 _JOINED_UNIT = regex.compile(r"[^\S\n]*,(?=[^\S\n]*\p{L})")

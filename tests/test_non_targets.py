@@ -30,6 +30,10 @@ FROM_CORPUS = [
     "Chỉ số CCHC năm 2023 được đánh giá trên thang điểm 100, gồm 8 lĩnh vực, 41 tiêu chí và 84 tiêu chí thành phần.",
     # batch 7
     "- Trường hợp công chức đi muộn từ 03 lần trở lên trong tháng thì không xem xét khen thưởng cuối năm.",
+    # session 4: a floor that triggers a remedy or a transfer of funds is a condition
+    "2. Các phường đạt dưới 50% dự toán thu phải có kế hoạch khắc phục, báo cáo UBND quận trước ngày 15/7.",
+    "- Điều chuyển vốn của các dự án có tỷ lệ giải ngân dưới 35% đến ngày 30/6 sang các dự án giải ngân tốt.",
+    "3. Đơn vị có chỉ số hài lòng dưới 80% phải có báo cáo giải trình gửi Sở Nội vụ.",
 ]
 
 
@@ -43,3 +47,9 @@ def test_recipient_counts_are_not_targets() -> None:
     text = "Số: 46/UBND\n\nV/v thi đua\n\nKính gửi:\n- Ủy ban nhân dân 15 phường.\n\n" \
            "Thực hiện kế hoạch, đề nghị các phường đảm bảo 100% hồ sơ giải quyết đúng hạn.\n"
     assert [t.value for t in extract_text(text).targets] == [100.0]
+
+
+def test_floor_target_without_remedy_is_kept() -> None:
+    """Only a floor that triggers a remedy is a condition; the same floor set as a goal stays a target."""
+    ts = extract_text(HEAD + "I. NỘI DUNG\n\n- Tỷ lệ hồ sơ giải quyết trễ hạn dưới 2%; các xã có kế hoạch khắc phục.\n")
+    assert [(t.value, t.comparator, t.kind) for t in ts.targets] == [(2.0, "lt", "target")]

@@ -36,6 +36,7 @@ class _Context:
     size_before: regex.Pattern[str]
     state_after: regex.Pattern[str]
     assigned_before: regex.Pattern[str]
+    assigned_open: regex.Pattern[str]
     yardstick: regex.Pattern[str]
     levels: regex.Pattern[str]
     rank: regex.Pattern[str]
@@ -65,6 +66,7 @@ def _context() -> _Context:
                                   rf"(?:\*\*)?$"),
         assigned_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['assigned_before'])})"
                                       rf"{_OWNER}\s*$"),
+        assigned_open=regex.compile(rf"(?i)\s*(?:{_alternation(data['assigned_before'])}){_OWNER}(?![\p{{L}}])"),
         yardstick=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:(?:{_alternation(data['yardstick_compare'])})\s+"
                                 rf"(?:{_alternation(data['assigned_before'])}){_OWNER}(?:\s+[\p{{L}}]+){{0,3}}\s*\(?|"
                                 rf"(?:{_alternation(data['yardstick_margin'])})\s+"
@@ -333,6 +335,8 @@ _CLOSE_PAREN = regex.compile(r"\s*\)")
 _ASIDE = regex.compile(r"\([^()]{1,200}\)")
 _UNTIL_YEAR = regex.compile(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}")
 _COUNT_SCALE = regex.compile(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ngàn)\s+(?!đồng|USD)")
+# a parenthesis that opens with a year and runs up to the number: "(năm 2025 có 64 sản phẩm)"
+_BASELINE_PAREN = regex.compile(r"(?ri)\(\s*năm\s+((?:19|20)\d{2})(?!\d)[^()]{0,60}$")
 _PAST_OPENER = regex.compile(r"(?i)\W{0,3}(?:trong\s+|qua\s+|kết quả\s+)?năm\s+(?:19|20)\d{2}\s*,")
 
 
@@ -349,6 +353,9 @@ def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document
     now = int(document.date[:4]) if document.date else document.year
     if not now:
         return 0.0
+    baseline = _BASELINE_PAREN.search(text, max(cs, pos - 80), pos)
+    if baseline and int(baseline.group(1)) <= now:
+        return -6.0  # "năm 2030: 100% (năm 2025 đạt 78,4%)": the year's own figure, quoted as the baseline
     found = list(_YEAR.finditer(text, line.content_start, pos))
     if not found or int(found[-1].group(1)) >= now:
         return 0.0
@@ -404,6 +411,8 @@ def _is_yardstick(text: str, line: tuple[int, int], cs: int, pos: int, cues: kin
         return False
     if len(m.group(1).split()) <= 2 and _context().assigned_before.search(text, max(cs, m.start() - 60), m.start()):
         return True  # "chỉ tiêu tỉnh giao (50%)", "yêu cầu của Thành phố (từ 90% trở lên)"
+    if _context().assigned_open.match(m.group(1)):
+        return True  # "ước tăng 6,21% (kế hoạch tăng 7,5%)": the bound named inside the parentheses
     if cues.clause_vote(line, m.span(1), (pos, pos)) < 1.0:  # a weak cue alone: "(hoàn thành 24/24 ...)"
         return False
     now = int(document.date[:4]) if document.date else document.year

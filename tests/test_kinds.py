@@ -97,6 +97,11 @@ FROM_SESSION_4 = [
     # a report's figure, then the plan's bound in parentheses
     (REPORT_2024, "Thu ngân sách trên địa bàn ước tăng 8,4% so với năm 2023 (kế hoạch tăng 6%).", 6, "target"),
     (REPORT_2024, "Thu ngân sách trên địa bàn ước tăng 8,4% so với năm 2023 (kế hoạch tăng 6%).", 8.4, "result"),
+    # cues that cancel out ("tối đa" after a measured share) leave the kind to the document type
+    (NOTICE_2024, "III. ĐÁNH GIÁ\n1. Lĩnh vực cải cách tổ chức bộ máy có tỷ lệ điểm cao nhất (bình quân đạt 91,7% "
+                  "số điểm tối đa).", 91.7, "result"),
+    (PLAN_2023, "- Các phòng chuyên môn có tỷ lệ điểm đạt cao nhất (bình quân 91,7% số điểm tối đa).", 91.7,
+     "target"),
 ]
 
 

@@ -257,7 +257,7 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
             vote -= 2.5  # "đạt 72,4%, thấp hơn yêu cầu (từ 85% trở lên)": measured against the bound after it
         if comparator in ("gt", "gte", "lt", "lte", "range"):
             vote += 0.5
-        kind = "result" if rank else "target" if i in yardsticks else kinds.decide(vote)
+        kind = "result" if rank else "target" if i in yardsticks else kinds.decide(vote, document.doc_type)
         role = None
         if q.percent and ctx.population.match(text, q.end) and any(
                 o.percent and o.start > q.end for o in quantities[i + 1:]):

@@ -34,6 +34,9 @@ FROM_CORPUS = [
     "2. Các phường đạt dưới 50% dự toán thu phải có kế hoạch khắc phục, báo cáo UBND quận trước ngày 15/7.",
     "- Điều chuyển vốn của các dự án có tỷ lệ giải ngân dưới 35% đến ngày 30/6 sang các dự án giải ngân tốt.",
     "3. Đơn vị có chỉ số hài lòng dưới 80% phải có báo cáo giải trình gửi Sở Nội vụ.",
+    # session 4: points that describe the scoring scale are weights, not scores
+    "Bộ Chỉ số được chấm trên thang điểm 100; trong đó điểm tự đánh giá là 70 điểm, điểm khảo sát là 30 điểm.",
+    "Tổng điểm tối đa của Bộ Chỉ số là 100 điểm, gồm 7 lĩnh vực và 32 tiêu chí.",
 ]
 
 
@@ -53,3 +56,13 @@ def test_floor_target_without_remedy_is_kept() -> None:
     """Only a floor that triggers a remedy is a condition; the same floor set as a goal stays a target."""
     ts = extract_text(HEAD + "I. NỘI DUNG\n\n- Tỷ lệ hồ sơ giải quyết trễ hạn dưới 2%; các xã có kế hoạch khắc phục.\n")
     assert [(t.value, t.comparator, t.kind) for t in ts.targets] == [(2.0, "lt", "target")]
+
+
+REPORT = "Số: 9/BC-UBND\n\nDĩ An, ngày 5 tháng 1 năm 2024\n\nBÁO CÁO\nKết quả tự đánh giá Chỉ số CCHC năm 2023\n\n"
+
+
+def test_score_after_the_scale_sentence_and_a_leader_score_are_kept() -> None:
+    """The scale sentence holds weights; the next sentence's score and "dẫn đầu với ... điểm" are results."""
+    ts = extract_text(REPORT + "I. KẾT QUẢ\n\nTổng điểm tối đa của Bộ tiêu chí là 100 điểm. Qua tự đánh giá, phường "
+                      "tự chấm 86,5/100 điểm. Phường Tân Bình tiếp tục dẫn đầu với 91,2 điểm.\n")
+    assert [(t.value, t.unit, t.kind) for t in ts.targets] == [(86.5, "điểm", "result"), (91.2, "điểm", "result")]

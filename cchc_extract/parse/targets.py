@@ -34,6 +34,7 @@ _YEAR = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
 class _Context:
     before_word: regex.Pattern[str]
     size_before: regex.Pattern[str]
+    scale: regex.Pattern[str]
     state_after: regex.Pattern[str]
     assigned_before: regex.Pattern[str]
     assigned_open: regex.Pattern[str]
@@ -72,6 +73,7 @@ def _context() -> _Context:
                                 rf"(?:{_alternation(data['yardstick_margin'])})\s+"
                                 rf"(?:{_alternation(data['assigned_before'])}){_OWNER}\s*\((?:\s*[\p{{L}}]+){{0,3}})\s*$"),
         state_after=regex.compile(rf"(?i)\s*(?:{_alternation(data['state_after'])})(?![\p{{L}}])"),
+        scale=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['scale_words'])})(?![\p{{L}}])"),
         size_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['size_before'])})\s*$"),
         levels=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lv})\s+\d{{1,2}}(?![\d%,.]\d)(?:\s*(?:,|và|hoặc|-|/)\s*"
                              rf"(?:(?:{lv})\s+\d{{1,2}}|[1-4](?!\d)(?![%,.]\d)(?!\s*(?:%|dịch vụ|thủ tục|TTHC|hồ sơ|"
@@ -209,6 +211,8 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                 unit, unit_end = um.unit, um.end
         if rank:
             unit = "hạng"
+        elif unit == "điểm" and _names_scale(text, line, q.start):
+            continue
         if unit is None and counted is not None and _BREAKDOWN.fullmatch(text, counted[0], q.start) \
                 and _BREAKDOWN_END.match(text, q.end):
             unit = counted[1]  # "tiếp nhận 3.842 hồ sơ (trực tuyến 2.716, trực tiếp 1.126)"
@@ -433,6 +437,13 @@ def _prefix_vote(text: str, line: Line, cs: int, cues: kinds.CueIndex) -> float:
     intro = start + prefix.rfind(":") + 1 if ":" in prefix[-120:] else max(start, cs - 80)
     bounds = (line.start, line.end)
     return 0.5 * cues.clause_vote(bounds, (start, cs), (cs, cs)) + cues.header(bounds, intro, cs)
+
+
+def _names_scale(text: str, line: Line, pos: int) -> bool:
+    """The sentence up to ``pos`` names the scoring scale, so its points are weights, not scores."""
+    start = max(line.content_start, pos - _MAX_PREFIX)
+    sentence = _SENTENCE_END.search(text, start, pos)  # a reverse pattern: the nearest sentence end
+    return bool(_context().scale.search(text, sentence.end() if sentence else start, pos))
 
 
 def _base_noun(unit: str | None) -> str | None:

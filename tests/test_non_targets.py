@@ -37,6 +37,9 @@ FROM_CORPUS = [
     # session 4: points that describe the scoring scale are weights, not scores
     "Bộ Chỉ số được chấm trên thang điểm 100; trong đó điểm tự đánh giá là 70 điểm, điểm khảo sát là 30 điểm.",
     "Tổng điểm tối đa của Bộ Chỉ số là 100 điểm, gồm 7 lĩnh vực và 32 tiêu chí.",
+    # session 4: how a body is made up, a named list
+    "1. Thành phần: Đoàn kiểm tra gồm 05 thành viên, do Phó Trưởng phòng Nội vụ làm Trưởng đoàn.",
+    "- Công an phường hướng dẫn người dân sử dụng 25 dịch vụ công thiết yếu trên ứng dụng VNeID.",
 ]
 
 
@@ -66,3 +69,10 @@ def test_score_after_the_scale_sentence_and_a_leader_score_are_kept() -> None:
     ts = extract_text(REPORT + "I. KẾT QUẢ\n\nTổng điểm tối đa của Bộ tiêu chí là 100 điểm. Qua tự đánh giá, phường "
                       "tự chấm 86,5/100 điểm. Phường Tân Bình tiếp tục dẫn đầu với 91,2 điểm.\n")
     assert [(t.value, t.unit, t.kind) for t in ts.targets] == [(86.5, "điểm", "result"), (91.2, "điểm", "result")]
+
+
+def test_places_owning_what_follows_are_not_counted() -> None:
+    """"của 14 phường" owns the figure after it; a count of units checked ("tại 3 bộ phận") is kept."""
+    ts = extract_text(REPORT + "I. KẾT QUẢ\n\nNăm 2023, Bộ phận Một cửa của 14 phường đã tiếp nhận 52.310 hồ sơ; "
+                      "phường đã tự kiểm tra tại 3 bộ phận chuyên môn.\n")
+    assert [(t.value, t.unit) for t in ts.targets] == [(52310.0, "hồ sơ"), (3.0, "bộ phận")]

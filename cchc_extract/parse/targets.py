@@ -45,6 +45,9 @@ class _Context:
     population: regex.Pattern[str]
     narrative: regex.Pattern[str]
     count_verb: regex.Pattern[str]
+    composition: regex.Pattern[str]
+    possessor: regex.Pattern[str]
+    places: frozenset[str]
     sanction_condition: regex.Pattern[str]
     sanction_consequence: regex.Pattern[str]
     value_verb: regex.Pattern[str]
@@ -80,14 +83,17 @@ def _context() -> _Context:
                              rf"DVC))))*+"),
         rank=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['rank_before'])})\s*$"),
         duration=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['duration_cues'])})(?![\p{{L}}])"),
-        population=regex.compile(rf"(?i)^\s*(?:\*\*)?\s*(?:số\s+|các\s+)?(?:{_alternation(data['population_nouns'])})"
+        population=regex.compile(rf"(?i)\G\s*(?:\*\*)?\s*(?:số\s+|các\s+)?(?:{_alternation(data['population_nouns'])})"
                                  rf"(?![\p{{L}}])"),
-        narrative=regex.compile(rf"(?i)^\s*(?:{_alternation(data['narrative_nouns'])})(?![\p{{L}}])"),
+        narrative=regex.compile(rf"(?i)\G\s*(?:{_alternation(data['narrative_nouns'])})(?![\p{{L}}])"),
         sanction_condition=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['sanction_conditions'])})"
                                          rf"(?![\p{{L}}])"),
         sanction_consequence=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['sanction_consequences'])})"
                                            rf"(?![\p{{L}}])"),
         value_verb=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['value_verbs'])})(?:\s+(?:mức|khoảng|thêm))?\s*$"),
+        composition=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['composition_before'])})\s*$"),
+        possessor=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['possessor_before'])})\s*$"),
+        places=frozenset(data["possessed_places"]),
         count_verb=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:(?:{_alternation(data['count_verbs'])})(?:\s+[\p{{L}}]+){{0,6}}|"
                                  rf"(?:{_alternation(data['count_verbs_adjacent'])}))\s*$"),
     )
@@ -201,14 +207,15 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         window = text[max(cs, q.start - 30):q.start]
         match = matches.get(i)
         rank = bool(ctx.rank.search(window))
-        if ctx.narrative.match(text, q.end) and not q.percent:
-            continue
         unit = "%" if q.percent else None
         unit_end = q.end
         if unit is None:
             um = unit_after(text, q.end)
             if um is not None:
                 unit, unit_end = um.unit, um.end
+            narrative = ctx.narrative.match(text, q.end)
+            if narrative and narrative.end() >= unit_end:  # "hợp nhất 2 Bộ", but "3 bộ phận" is a count
+                continue
         if rank:
             unit = "hạng"
         elif unit == "điểm" and _names_scale(text, line, q.start):
@@ -236,12 +243,16 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                 if comparator == "eq" and not ctx.duration.search(lead) and not _TIME_MEASURE.search(before[-60:]):
                     continue
             elif unit.split(",")[0] in weak_units:
+                if comparator == "eq" and q.denominator is None and unit.split(",")[0] in ctx.places \
+                        and ctx.possessor.search(window):
+                    continue  # "Bộ phận Một cửa của 20 phường đã tiếp nhận ...": the owner of what follows
                 # the noun after may be the subject of what follows
                 vote = cues.clause_vote(bounds, (q.start - len(before), q.start), (q.start, q.start))
                 listed = counted_before is not None and _LISTED.fullmatch(text, counted_before, q.start)
                 stated = ctx.state_after.match(text, unit_end)
                 quoted = text[cs:q.start].rstrip().endswith("(") and _CLOSE_PAREN.match(text, unit_end)
-                if comparator == "eq" and q.denominator is None and vote > -2 and not ctx.count_verb.search(window) \
+                counted_by_verb = ctx.count_verb.search(window) and not ctx.composition.search(window)
+                if comparator == "eq" and q.denominator is None and vote > -2 and not counted_by_verb \
                         and not ctx.value_verb.search(window) and not listed and not stated and not quoted:
                     continue
         vote = cues.clause_vote(bounds, (q.start - len(before), q.start),

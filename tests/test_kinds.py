@@ -88,6 +88,7 @@ PLAN_2026 = ("Số: 301/KH-UBND\n\nLai Châu, ngày 18 tháng 12 năm 2025\n\nK�
              "Chuyển đổi số giai đoạn 2026 - 2030\n\n")
 REPORT_2024 = ("Số: 410/BC-UBND\n\nThái Nguyên, ngày 2 tháng 12 năm 2024\n\nBÁO CÁO\n"
                "Tình hình kinh tế - xã hội năm 2024\n\n")
+NEWS_2025 = "Hưng Yên: nâng cao chất lượng phục vụ tại Trung tâm Phục vụ hành chính công\n\n12/11/2025\n\n"
 FROM_SESSION_4 = [
     # a plan signed late in the year quotes that year's own figure as the baseline
     (PLAN_2026, "KPI 3. Tỷ lệ hồ sơ được số hóa: năm 2027: 90%; năm 2030: 100% (năm 2025 đạt 81,2%).", 81.2, "result"),
@@ -102,6 +103,11 @@ FROM_SESSION_4 = [
                   "số điểm tối đa).", 91.7, "result"),
     (PLAN_2023, "- Các phòng chuyên môn có tỷ lệ điểm đạt cao nhất (bình quân 91,7% số điểm tối đa).", 91.7,
      "target"),
+    # an assignment sets a target even in a news post; a figure measured against what was assigned does not
+    (NEWS_2025, "UBND tỉnh cũng giao Sở Khoa học và Công nghệ bố trí thêm 15 máy tính tra cứu cho các xã.", 15,
+     "target"),
+    (REPORT_2024, "Đến nay có 7 chỉ tiêu đã đạt hoặc vượt chỉ tiêu giao cả năm, 02 chỉ tiêu đang triển khai.", 2,
+     "result"),
 ]
 
 

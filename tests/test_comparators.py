@@ -67,3 +67,10 @@ UNITS_FROM_BATCH_7 = [
 def test_unit_from_context(head: str, line: str, value: float, comparator: str, unit: str) -> None:
     found = [(t.comparator, t.unit) for t in extract_text(head + line + "\n").targets if t.value == value]
     assert found[:1] == [(comparator, unit)]
+
+
+def test_a_bound_carries_only_to_a_number_of_the_same_measure() -> None:
+    """'tối thiểu 120.000 triệu đồng, tổ chức đấu giá 03 dự án': the bound on money says nothing of the count."""
+    ts = extract_text(_plan("- Thu tiền sử dụng đất đạt tối thiểu 120.000 triệu đồng, tổ chức đấu giá 03 dự án khu "
+                            "dân cư; ít nhất 20 TTHC và 30 TTHC nội bộ được đơn giản hóa."))
+    assert [(t.value, t.comparator) for t in ts.targets] == [(120000, "gte"), (3, "eq"), (20, "gte"), (30, "gte")]

@@ -332,10 +332,20 @@ def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[in
         prev = matches.get(i - 1)
         if i in matches or prev is None or prev.comparator in ("eq", "range"):
             continue
+        if not _same_unit(text, quantities[i - 1], quantities[i]):
+            continue  # "tối thiểu 140.000 triệu đồng, tổ chức đấu giá 02 dự án": another measure
         between = text[quantities[i - 1].end:quantities[i].start]
         joined = _JOINED.match(between) if len(between.split()) <= 12 else None
         if joined and len(joined.group("scope").split()) <= 4 and not _OWN_VERB.search(joined.group("scope")):
             matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
+
+
+def _same_unit(text: str, a: Quantity, b: Quantity) -> bool:
+    """Both percentages, or both counting the same noun (a number without its own noun shares the other's)."""
+    if a.percent or b.percent:
+        return a.percent == b.percent
+    ua, ub = unit_after(text, a.end), unit_after(text, b.end)
+    return ua is None or ub is None or ua.unit == ub.unit
 
 
 _YEAR_NUMBER = regex.compile(r"(?:19|20)\d{2}")

@@ -127,12 +127,14 @@ def find_targets(layout: Layout, document: Document, references: list[Reference]
             continue
         starts = [q.start for q in quantities]
         line_vote = _context_vote(layout, line, cues)  # the same for every number of the line
-        for cs, ce in clauses(line):
+        lead = _wrapped_lead(layout, line)
+        for k, (cs, ce) in enumerate(clauses(line)):
             # quantities are in text order: bisect, so a one-line document stays linear
             lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
             in_clause = [q for q in quantities[lo:hi] if q.end <= ce]
             if in_clause:
-                targets.extend(_clause_targets(layout, line, (cs, ce), in_clause, document, cues, line_vote))
+                targets.extend(_clause_targets(layout, line, (cs, ce), in_clause, document, cues, line_vote,
+                                               lead if k == 0 else None))
     return targets
 
 
@@ -174,7 +176,9 @@ def _is_headline(line: Line, document: Document) -> bool:
 
 
 def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantities: list[Quantity],
-                    document: Document, cues: kinds.CueIndex, line_vote: float) -> list[Target]:
+                    document: Document, cues: kinds.CueIndex, line_vote: float,
+                    lead: int | None = None) -> list[Target]:
+    """``lead``: where the clause really starts when a hard wrap put its opening on the line before."""
     text = layout.text
     ctx = _context()
     cs, ce = clause
@@ -189,7 +193,10 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         quantities = [q for q in quantities if not ctx.sanction_condition.search(text, max(cs, q.start - 80), q.start)]
     if not quantities:
         return []
-    matches = comparator_matcher().match(text, cs, ce, quantities, content_start=line.content_start)
+    if lead is None:
+        matches = comparator_matcher().match(text, cs, ce, quantities, content_start=line.content_start)
+    else:  # "không có xã, thị trấn nào\n có tỷ lệ dưới 40%": the comparator's words span the wrap
+        matches = comparator_matcher().match(text, lead, ce, quantities, content_start=lead)
     _inherit_comparators(text, quantities, matches)
     bounds = (line.start, line.end)
     prefix_vote = _prefix_vote(text, line, cs, cues)
@@ -294,6 +301,22 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         if not q.percent and not rank and unit_end > q.end:
             counted = (unit_end, unit)
     return out
+
+
+_CLAUSE_END = regex.compile(r"[.;:!?]\s*(?:\*\*)?\s*$")
+_OPENS_LOWER = regex.compile(r"\s*\p{Ll}")
+
+
+def _wrapped_lead(layout: Layout, line: Line) -> int | None:
+    """Where the clause that a hard wrap carried onto ``line`` begins on the line before, if it did: the
+    previous body line runs on (no closing punctuation) and this one goes on in lower case, unlabelled."""
+    if line.index == 0 or line.label_kind is not None or not _OPENS_LOWER.match(line.text):
+        return None
+    prev = layout.lines[line.index - 1]
+    if prev.blank or prev.zone != "body" or prev.cells is not None or _CLAUSE_END.search(prev.text):
+        return None
+    spans = clauses(prev)
+    return spans[-1][0] if spans else None
 
 
 def _measured(quantities: list[Quantity]) -> set[int]:

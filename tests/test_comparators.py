@@ -67,3 +67,19 @@ UNITS_FROM_BATCH_7 = [
 def test_unit_from_context(head: str, line: str, value: float, comparator: str, unit: str) -> None:
     found = [(t.comparator, t.unit) for t in extract_text(head + line + "\n").targets if t.value == value]
     assert found[:1] == [(comparator, unit)]
+
+
+def test_a_bound_carries_only_to_a_number_of_the_same_measure() -> None:
+    """'tối thiểu 120.000 triệu đồng, tổ chức đấu giá 03 dự án': the bound on money says nothing of the count."""
+    ts = extract_text(_plan("- Thu tiền sử dụng đất đạt tối thiểu 120.000 triệu đồng, tổ chức đấu giá 03 dự án khu "
+                            "dân cư; ít nhất 20 TTHC và 30 TTHC nội bộ được đơn giản hóa."))
+    assert [(t.value, t.comparator) for t in ts.targets] == [(120000, "gte"), (3, "eq"), (20, "gte"), (30, "gte")]
+
+
+def test_hard_wrapped_clause_keeps_its_comparator() -> None:
+    """A clause wrapped over two lines ("không có phường nào\\n có tỷ lệ dưới 30%") keeps the comparator
+    whose words stand on the first line; the evidence stays the line the number is on."""
+    ts = extract_text(_plan("      1. Phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình đạt từ 60% trở lên; không có "
+                            "phường nào\n có tỷ lệ dưới 30%."))
+    assert [(t.value, t.comparator) for t in ts.targets] == [(60, "gte"), (30, "gte")]
+    assert ts.targets[1].evidence == "có tỷ lệ dưới 30%."

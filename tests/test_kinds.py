@@ -81,3 +81,38 @@ def test_kind_batch_7(head: str, line: str, value: float, kind: str) -> None:
     found = [t for t in extract_text(head + line + "\n").targets if t.value == value]
     assert found, f"no target with value {value}"
     assert found[0].kind == kind
+
+
+# session 4: baselines and bounds quoted in parentheses
+PLAN_2026 = ("Số: 301/KH-UBND\n\nLai Châu, ngày 18 tháng 12 năm 2025\n\nKẾ HOẠCH\n"
+             "Chuyển đổi số giai đoạn 2026 - 2030\n\n")
+REPORT_2024 = ("Số: 410/BC-UBND\n\nThái Nguyên, ngày 2 tháng 12 năm 2024\n\nBÁO CÁO\n"
+               "Tình hình kinh tế - xã hội năm 2024\n\n")
+NEWS_2025 = "Hưng Yên: nâng cao chất lượng phục vụ tại Trung tâm Phục vụ hành chính công\n\n12/11/2025\n\n"
+FROM_SESSION_4 = [
+    # a plan signed late in the year quotes that year's own figure as the baseline
+    (PLAN_2026, "KPI 3. Tỷ lệ hồ sơ được số hóa: năm 2027: 90%; năm 2030: 100% (năm 2025 đạt 81,2%).", 81.2, "result"),
+    (PLAN_2026, "KPI 3. Tỷ lệ hồ sơ được số hóa: năm 2027: 90%; năm 2030: 100% (năm 2025 đạt 81,2%).", 100, "target"),
+    (PLAN_2026, "KPI 8. Số sản phẩm OCOP trên sàn thương mại điện tử tăng ít nhất 10 sản phẩm mỗi năm "
+                "(năm 2025 có 52 sản phẩm).", 52, "result"),
+    # a report's figure, then the plan's bound in parentheses
+    (REPORT_2024, "Thu ngân sách trên địa bàn ước tăng 8,4% so với năm 2023 (kế hoạch tăng 6%).", 6, "target"),
+    (REPORT_2024, "Thu ngân sách trên địa bàn ước tăng 8,4% so với năm 2023 (kế hoạch tăng 6%).", 8.4, "result"),
+    # cues that cancel out ("tối đa" after a measured share) leave the kind to the document type
+    (NOTICE_2024, "III. ĐÁNH GIÁ\n1. Lĩnh vực cải cách tổ chức bộ máy có tỷ lệ điểm cao nhất (bình quân đạt 91,7% "
+                  "số điểm tối đa).", 91.7, "result"),
+    (PLAN_2023, "- Các phòng chuyên môn có tỷ lệ điểm đạt cao nhất (bình quân 91,7% số điểm tối đa).", 91.7,
+     "target"),
+    # an assignment sets a target even in a news post; a figure measured against what was assigned does not
+    (NEWS_2025, "UBND tỉnh cũng giao Sở Khoa học và Công nghệ bố trí thêm 15 máy tính tra cứu cho các xã.", 15,
+     "target"),
+    (REPORT_2024, "Đến nay có 7 chỉ tiêu đã đạt hoặc vượt chỉ tiêu giao cả năm, 02 chỉ tiêu đang triển khai.", 2,
+     "result"),
+]
+
+
+@pytest.mark.parametrize(("head", "line", "value", "kind"), FROM_SESSION_4)
+def test_kind_session_4(head: str, line: str, value: float, kind: str) -> None:
+    found = [t for t in extract_text(head + line + "\n").targets if t.value == value]
+    assert found, f"no target with value {value}"
+    assert found[0].kind == kind

@@ -30,6 +30,16 @@ FROM_CORPUS = [
     "Chỉ số CCHC năm 2023 được đánh giá trên thang điểm 100, gồm 8 lĩnh vực, 41 tiêu chí và 84 tiêu chí thành phần.",
     # batch 7
     "- Trường hợp công chức đi muộn từ 03 lần trở lên trong tháng thì không xem xét khen thưởng cuối năm.",
+    # session 4: a floor that triggers a remedy or a transfer of funds is a condition
+    "2. Các phường đạt dưới 50% dự toán thu phải có kế hoạch khắc phục, báo cáo UBND quận trước ngày 15/7.",
+    "- Điều chuyển vốn của các dự án có tỷ lệ giải ngân dưới 35% đến ngày 30/6 sang các dự án giải ngân tốt.",
+    "3. Đơn vị có chỉ số hài lòng dưới 80% phải có báo cáo giải trình gửi Sở Nội vụ.",
+    # session 4: points that describe the scoring scale are weights, not scores
+    "Bộ Chỉ số được chấm trên thang điểm 100; trong đó điểm tự đánh giá là 70 điểm, điểm khảo sát là 30 điểm.",
+    "Tổng điểm tối đa của Bộ Chỉ số là 100 điểm, gồm 7 lĩnh vực và 32 tiêu chí.",
+    # session 4: how a body is made up, a named list
+    "1. Thành phần: Đoàn kiểm tra gồm 05 thành viên, do Phó Trưởng phòng Nội vụ làm Trưởng đoàn.",
+    "- Công an phường hướng dẫn người dân sử dụng 25 dịch vụ công thiết yếu trên ứng dụng VNeID.",
 ]
 
 
@@ -43,3 +53,26 @@ def test_recipient_counts_are_not_targets() -> None:
     text = "Số: 46/UBND\n\nV/v thi đua\n\nKính gửi:\n- Ủy ban nhân dân 15 phường.\n\n" \
            "Thực hiện kế hoạch, đề nghị các phường đảm bảo 100% hồ sơ giải quyết đúng hạn.\n"
     assert [t.value for t in extract_text(text).targets] == [100.0]
+
+
+def test_floor_target_without_remedy_is_kept() -> None:
+    """Only a floor that triggers a remedy is a condition; the same floor set as a goal stays a target."""
+    ts = extract_text(HEAD + "I. NỘI DUNG\n\n- Tỷ lệ hồ sơ giải quyết trễ hạn dưới 2%; các xã có kế hoạch khắc phục.\n")
+    assert [(t.value, t.comparator, t.kind) for t in ts.targets] == [(2.0, "lt", "target")]
+
+
+REPORT = "Số: 9/BC-UBND\n\nDĩ An, ngày 5 tháng 1 năm 2024\n\nBÁO CÁO\nKết quả tự đánh giá Chỉ số CCHC năm 2023\n\n"
+
+
+def test_score_after_the_scale_sentence_and_a_leader_score_are_kept() -> None:
+    """The scale sentence holds weights; the next sentence's score and "dẫn đầu với ... điểm" are results."""
+    ts = extract_text(REPORT + "I. KẾT QUẢ\n\nTổng điểm tối đa của Bộ tiêu chí là 100 điểm. Qua tự đánh giá, phường "
+                      "tự chấm 86,5/100 điểm. Phường Tân Bình tiếp tục dẫn đầu với 91,2 điểm.\n")
+    assert [(t.value, t.unit, t.kind) for t in ts.targets] == [(86.5, "điểm", "result"), (91.2, "điểm", "result")]
+
+
+def test_places_owning_what_follows_are_not_counted() -> None:
+    """"của 14 phường" owns the figure after it; a count of units checked ("tại 3 bộ phận") is kept."""
+    ts = extract_text(REPORT + "I. KẾT QUẢ\n\nNăm 2023, Bộ phận Một cửa của 14 phường đã tiếp nhận 52.310 hồ sơ; "
+                      "phường đã tự kiểm tra tại 3 bộ phận chuyên môn.\n")
+    assert [(t.value, t.unit) for t in ts.targets] == [(52310.0, "hồ sơ"), (3.0, "bộ phận")]

@@ -160,3 +160,32 @@ def test_unit_line_above_a_table_and_percent_heading_and_empty_cells() -> None:
         (310000.0, "eq", "triệu đồng", "target"), (162750.0, "eq", "triệu đồng", "result"),
         (52.5, "eq", "%", "result"),
     ]
+
+
+CHANGE_AND_COUNT = """Số: 45/TB-SNV
+
+Sóc Trăng, ngày 20 tháng 3 năm 2024
+
+THÔNG BÁO
+Kết quả Chỉ số cải cách hành chính năm 2023
+
+STT | Đơn vị | Xếp hạng | Tổng điểm năm 2023 | So với năm 2022
+1 | Huyện Mỹ Tú | 2 | 85,40 | giảm 1,05
+2 | Thị xã Vĩnh Châu | 1 | 88,12 | tăng 2,30
+
+Kết quả giải quyết hồ sơ của Sở như sau:
+
+STT | Chỉ tiêu | ĐVT | Kế hoạch năm 2023 | Thực hiện năm 2023
+1 | Tỷ lệ hồ sơ được giải quyết đúng hạn | % | 100 | 98,6 (143/145)
+"""
+
+
+def test_change_column_and_count_in_parentheses() -> None:
+    """'giảm 1,05' under 'So với năm 2022' counts what the column before it counts (điểm); '98,6 (143/145)'
+    holds the rate and the count of the noun the indicator names."""
+    got = [(t.value, t.denominator, t.unit, t.kind) for t in extract_text(CHANGE_AND_COUNT).targets]
+    assert got == [
+        (2.0, None, "hạng", "result"), (85.4, None, "điểm", "result"), (1.05, None, "điểm", "result"),
+        (1.0, None, "hạng", "result"), (88.12, None, "điểm", "result"), (2.3, None, "điểm", "result"),
+        (100.0, None, "%", "target"), (98.6, None, "%", "result"), (143.0, 145.0, "hồ sơ", "result"),
+    ]

@@ -103,7 +103,8 @@ def _check_context(name: str, data: dict[str, Any]) -> None:
           "yardstick_margin",
           "level_words",
           "rank_before", "duration_cues", "population_nouns",
-          "narrative_nouns", "count_verbs", "count_verbs_adjacent", "value_verbs",
+          "narrative_nouns", "count_verbs", "count_verbs_adjacent", "value_verbs", "composition_before",
+          "possessor_before", "possessed_places",
           "sanction_conditions", "sanction_consequences", "chrome_lines", "chrome_tail")
 
 

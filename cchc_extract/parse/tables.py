@@ -26,9 +26,12 @@ _UNIT_IN_NAME = regex.compile(r"(?r)\(\s*([^()]{1,24}?)\s*\)\s*$")
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
 _YEAR_IN_HEADING = regex.compile(r"(?:19|20)\d{2}")
 # a value cell: comparator words, a number or range, and at most a short unit ("Tối thiểu 24 tin, bài")
-_NUMERIC_CELL = regex.compile(r"(?i)[\s≥≤<>=~*]*(?:trên|dưới|từ|tối thiểu|tối đa|không quá|ít nhất|khoảng)?\s*"
-                                r"\d[\d.,]*\s*(?:%|[-–]\s*\d[\d.,]*\s*%?)?\s*(?:\p{L}[\p{L} ,/]{0,30}?)?"
-                                r"\s*(?:trở lên|trở xuống)?[\s*]*")
+# A change column holds "tăng 0,62" / "giảm 0,84"; a rate may carry its count in parentheses ("100 (12/12)").
+_NUMERIC_CELL = regex.compile(r"(?i)[\s≥≤<>=~*]*(?:trên|dưới|từ|tối thiểu|tối đa|không quá|ít nhất|khoảng|tăng|giảm)?"
+                                r"\s*\d[\d.,]*\s*(?:%|[-–]\s*\d[\d.,]*\s*%?)?\s*(?:\p{L}[\p{L} ,/]{0,30}?)?"
+                                r"\s*(?:\(\s*\d[\d.,]*\s*/\s*\d[\d.,]*\s*\))?\s*(?:trở lên|trở xuống)?[\s*]*")
+_CHANGE_CELL = regex.compile(r"(?i)\s*(?:tăng|giảm)\s")
+_RATE_NOUN = regex.compile(r"(?i)^\s*(?:tỷ lệ|tỉ lệ|số)\s+")
 # columns of a scoring scale ("Điểm tối đa", "Thang điểm"): weights, not targets or results
 _SCALE_HEADING = regex.compile(r"(?i)\b(điểm tối đa|thang điểm|điểm chuẩn|trọng số)\b")
 
@@ -88,6 +91,8 @@ def table_row_targets(layout: Layout, line: Line, document: Document, masked: Ca
         if unit is None:
             um = unit_after(text, q.end, b)  # within the cell
             unit = um.unit if um else _heading_unit(head) or next(iter(header.get(_UNIT_LINE_ABOVE, ())), None)
+        if unit is None and out and _CHANGE_CELL.match(cell_texts[k]) and out[-1].unit != "hạng":
+            unit = out[-1].unit  # "Tổng điểm | So với năm 2022": "tăng 0,62" counts what the column before does
         if unit is None:
             continue
         kind = kinds.column_kind(head)
@@ -103,7 +108,25 @@ def table_row_targets(layout: Layout, line: Line, document: Document, masked: Ca
             evidence=line.text, start=line.start, end=line.end,
             rule=(match.rule if match else f"{comparator}.default") + ".table",
         ))
+        counted = _counted_in_parentheses(text, quantities[1:], b, indicator)
+        if counted is not None:
+            out.append(out[-1].model_copy(update={
+                "value": counted[0].value, "denominator": counted[0].denominator, "unit": counted[1],
+                "comparator": "eq", "value_max": None, "rule": "eq.default.table"}))
     return out
+
+
+def _counted_in_parentheses(text: str, rest: list[Quantity], end: int, indicator: str) -> tuple[Quantity, str] | None:
+    """"Tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn | 100 (12/12)": the fraction after the rate counts the
+    noun the indicator names, so it is a second figure of the cell."""
+    if not rest or rest[0].denominator is None or rest[0].percent:
+        return None
+    q = rest[0]
+    if not (text[:q.start].rstrip().endswith("(") and text[q.end:end].strip().startswith(")")):
+        return None
+    lead = _RATE_NOUN.match(indicator)
+    um = unit_after(" " + indicator[lead.end() if lead else 0:], 0)
+    return (q, um.unit) if um is not None else None
 
 
 _PERCENT_IN_HEADING = regex.compile(r"\(\s*%\s*\)")

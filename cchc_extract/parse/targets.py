@@ -34,8 +34,10 @@ _YEAR = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
 class _Context:
     before_word: regex.Pattern[str]
     size_before: regex.Pattern[str]
+    scale: regex.Pattern[str]
     state_after: regex.Pattern[str]
     assigned_before: regex.Pattern[str]
+    assigned_open: regex.Pattern[str]
     yardstick: regex.Pattern[str]
     levels: regex.Pattern[str]
     rank: regex.Pattern[str]
@@ -43,6 +45,9 @@ class _Context:
     population: regex.Pattern[str]
     narrative: regex.Pattern[str]
     count_verb: regex.Pattern[str]
+    composition: regex.Pattern[str]
+    possessor: regex.Pattern[str]
+    places: frozenset[str]
     sanction_condition: regex.Pattern[str]
     sanction_consequence: regex.Pattern[str]
     value_verb: regex.Pattern[str]
@@ -65,25 +70,30 @@ def _context() -> _Context:
                                   rf"(?:\*\*)?$"),
         assigned_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['assigned_before'])})"
                                       rf"{_OWNER}\s*$"),
+        assigned_open=regex.compile(rf"(?i)\s*(?:{_alternation(data['assigned_before'])}){_OWNER}(?![\p{{L}}])"),
         yardstick=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:(?:{_alternation(data['yardstick_compare'])})\s+"
                                 rf"(?:{_alternation(data['assigned_before'])}){_OWNER}(?:\s+[\p{{L}}]+){{0,3}}\s*\(?|"
                                 rf"(?:{_alternation(data['yardstick_margin'])})\s+"
                                 rf"(?:{_alternation(data['assigned_before'])}){_OWNER}\s*\((?:\s*[\p{{L}}]+){{0,3}})\s*$"),
         state_after=regex.compile(rf"(?i)\s*(?:{_alternation(data['state_after'])})(?![\p{{L}}])"),
+        scale=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['scale_words'])})(?![\p{{L}}])"),
         size_before=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['size_before'])})\s*$"),
         levels=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{lv})\s+\d{{1,2}}(?![\d%,.]\d)(?:\s*(?:,|và|hoặc|-|/)\s*"
                              rf"(?:(?:{lv})\s+\d{{1,2}}|[1-4](?!\d)(?![%,.]\d)(?!\s*(?:%|dịch vụ|thủ tục|TTHC|hồ sơ|"
                              rf"DVC))))*+"),
         rank=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['rank_before'])})\s*$"),
         duration=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['duration_cues'])})(?![\p{{L}}])"),
-        population=regex.compile(rf"(?i)^\s*(?:\*\*)?\s*(?:số\s+|các\s+)?(?:{_alternation(data['population_nouns'])})"
+        population=regex.compile(rf"(?i)\G\s*(?:\*\*)?\s*(?:số\s+|các\s+)?(?:{_alternation(data['population_nouns'])})"
                                  rf"(?![\p{{L}}])"),
-        narrative=regex.compile(rf"(?i)^\s*(?:{_alternation(data['narrative_nouns'])})(?![\p{{L}}])"),
+        narrative=regex.compile(rf"(?i)\G\s*(?:{_alternation(data['narrative_nouns'])})(?![\p{{L}}])"),
         sanction_condition=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['sanction_conditions'])})"
                                          rf"(?![\p{{L}}])"),
         sanction_consequence=regex.compile(rf"(?i)(?<![\p{{L}}])(?:{_alternation(data['sanction_consequences'])})"
                                            rf"(?![\p{{L}}])"),
         value_verb=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['value_verbs'])})(?:\s+(?:mức|khoảng|thêm))?\s*$"),
+        composition=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['composition_before'])})\s*$"),
+        possessor=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:{_alternation(data['possessor_before'])})\s*$"),
+        places=frozenset(data["possessed_places"]),
         count_verb=regex.compile(rf"(?ri)(?<![\p{{L}}])(?:(?:{_alternation(data['count_verbs'])})(?:\s+[\p{{L}}]+){{0,6}}|"
                                  rf"(?:{_alternation(data['count_verbs_adjacent'])}))\s*$"),
     )
@@ -117,12 +127,14 @@ def find_targets(layout: Layout, document: Document, references: list[Reference]
             continue
         starts = [q.start for q in quantities]
         line_vote = _context_vote(layout, line, cues)  # the same for every number of the line
-        for cs, ce in clauses(line):
+        lead = _wrapped_lead(layout, line)
+        for k, (cs, ce) in enumerate(clauses(line)):
             # quantities are in text order: bisect, so a one-line document stays linear
             lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
             in_clause = [q for q in quantities[lo:hi] if q.end <= ce]
             if in_clause:
-                targets.extend(_clause_targets(layout, line, (cs, ce), in_clause, document, cues, line_vote))
+                targets.extend(_clause_targets(layout, line, (cs, ce), in_clause, document, cues, line_vote,
+                                               lead if k == 0 else None))
     return targets
 
 
@@ -164,7 +176,9 @@ def _is_headline(line: Line, document: Document) -> bool:
 
 
 def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantities: list[Quantity],
-                    document: Document, cues: kinds.CueIndex, line_vote: float) -> list[Target]:
+                    document: Document, cues: kinds.CueIndex, line_vote: float,
+                    lead: int | None = None) -> list[Target]:
+    """``lead``: where the clause really starts when a hard wrap put its opening on the line before."""
     text = layout.text
     ctx = _context()
     cs, ce = clause
@@ -179,7 +193,10 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         quantities = [q for q in quantities if not ctx.sanction_condition.search(text, max(cs, q.start - 80), q.start)]
     if not quantities:
         return []
-    matches = comparator_matcher().match(text, cs, ce, quantities, content_start=line.content_start)
+    if lead is None:
+        matches = comparator_matcher().match(text, cs, ce, quantities, content_start=line.content_start)
+    else:  # "không có xã, thị trấn nào\n có tỷ lệ dưới 40%": the comparator's words span the wrap
+        matches = comparator_matcher().match(text, lead, ce, quantities, content_start=lead)
     _inherit_comparators(text, quantities, matches)
     bounds = (line.start, line.end)
     prefix_vote = _prefix_vote(text, line, cs, cues)
@@ -197,16 +214,19 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         window = text[max(cs, q.start - 30):q.start]
         match = matches.get(i)
         rank = bool(ctx.rank.search(window))
-        if ctx.narrative.match(text, q.end) and not q.percent:
-            continue
         unit = "%" if q.percent else None
         unit_end = q.end
         if unit is None:
             um = unit_after(text, q.end)
             if um is not None:
                 unit, unit_end = um.unit, um.end
+            narrative = ctx.narrative.match(text, q.end)
+            if narrative and narrative.end() >= unit_end:  # "hợp nhất 2 Bộ", but "3 bộ phận" is a count
+                continue
         if rank:
             unit = "hạng"
+        elif unit == "điểm" and _names_scale(text, line, q.start):
+            continue
         if unit is None and counted is not None and _BREAKDOWN.fullmatch(text, counted[0], q.start) \
                 and _BREAKDOWN_END.match(text, q.end):
             unit = counted[1]  # "tiếp nhận 3.842 hồ sơ (trực tuyến 2.716, trực tiếp 1.126)"
@@ -230,12 +250,16 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
                 if comparator == "eq" and not ctx.duration.search(lead) and not _TIME_MEASURE.search(before[-60:]):
                     continue
             elif unit.split(",")[0] in weak_units:
+                if comparator == "eq" and q.denominator is None and unit.split(",")[0] in ctx.places \
+                        and ctx.possessor.search(window):
+                    continue  # "Bộ phận Một cửa của 20 phường đã tiếp nhận ...": the owner of what follows
                 # the noun after may be the subject of what follows
                 vote = cues.clause_vote(bounds, (q.start - len(before), q.start), (q.start, q.start))
                 listed = counted_before is not None and _LISTED.fullmatch(text, counted_before, q.start)
                 stated = ctx.state_after.match(text, unit_end)
                 quoted = text[cs:q.start].rstrip().endswith("(") and _CLOSE_PAREN.match(text, unit_end)
-                if comparator == "eq" and q.denominator is None and vote > -2 and not ctx.count_verb.search(window) \
+                counted_by_verb = ctx.count_verb.search(window) and not ctx.composition.search(window)
+                if comparator == "eq" and q.denominator is None and vote > -2 and not counted_by_verb \
                         and not ctx.value_verb.search(window) and not listed and not stated and not quoted:
                     continue
         vote = cues.clause_vote(bounds, (q.start - len(before), q.start),
@@ -255,7 +279,7 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
             vote -= 2.5  # "đạt 72,4%, thấp hơn yêu cầu (từ 85% trở lên)": measured against the bound after it
         if comparator in ("gt", "gte", "lt", "lte", "range"):
             vote += 0.5
-        kind = "result" if rank else "target" if i in yardsticks else kinds.decide(vote)
+        kind = "result" if rank else "target" if i in yardsticks else kinds.decide(vote, document.doc_type)
         role = None
         if q.percent and ctx.population.match(text, q.end) and any(
                 o.percent and o.start > q.end for o in quantities[i + 1:]):
@@ -280,6 +304,22 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         if not q.percent and not rank and unit_end > q.end:
             counted = (unit_end, unit)
     return out
+
+
+_CLAUSE_END = regex.compile(r"[.;:!?]\s*(?:\*\*)?\s*$")
+_OPENS_LOWER = regex.compile(r"\s*\p{Ll}")
+
+
+def _wrapped_lead(layout: Layout, line: Line) -> int | None:
+    """Where the clause that a hard wrap carried onto ``line`` begins on the line before, if it did: the
+    previous body line runs on (no closing punctuation) and this one goes on in lower case, unlabelled."""
+    if line.index == 0 or line.label_kind is not None or not _OPENS_LOWER.match(line.text):
+        return None
+    prev = layout.lines[line.index - 1]
+    if prev.blank or prev.zone != "body" or prev.cells is not None or _CLAUSE_END.search(prev.text):
+        return None
+    spans = clauses(prev)
+    return spans[-1][0] if spans else None
 
 
 def _measured(quantities: list[Quantity]) -> set[int]:
@@ -318,10 +358,20 @@ def _inherit_comparators(text: str, quantities: list[Quantity], matches: dict[in
         prev = matches.get(i - 1)
         if i in matches or prev is None or prev.comparator in ("eq", "range"):
             continue
+        if not _same_unit(text, quantities[i - 1], quantities[i]):
+            continue  # "tối thiểu 140.000 triệu đồng, tổ chức đấu giá 02 dự án": another measure
         between = text[quantities[i - 1].end:quantities[i].start]
         joined = _JOINED.match(between) if len(between.split()) <= 12 else None
         if joined and len(joined.group("scope").split()) <= 4 and not _OWN_VERB.search(joined.group("scope")):
             matches[i] = ComparatorMatch(prev.comparator, prev.rule + ".inherited")
+
+
+def _same_unit(text: str, a: Quantity, b: Quantity) -> bool:
+    """Both percentages, or both counting the same noun (a number without its own noun shares the other's)."""
+    if a.percent or b.percent:
+        return a.percent == b.percent
+    ua, ub = unit_after(text, a.end), unit_after(text, b.end)
+    return ua is None or ub is None or ua.unit == ub.unit
 
 
 _YEAR_NUMBER = regex.compile(r"(?:19|20)\d{2}")
@@ -336,6 +386,8 @@ _CLOSE_PAREN = regex.compile(r"\s*\)")
 _ASIDE = regex.compile(r"\([^()]{1,200}\)")
 _UNTIL_YEAR = regex.compile(r"(?i)\b(đến|tới|trước)\s+năm\s+\d{4}")
 _COUNT_SCALE = regex.compile(r"(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|nghìn|ngàn)\s+(?!đồng|USD)")
+# a parenthesis that opens with a year and runs up to the number: "(năm 2025 có 64 sản phẩm)"
+_BASELINE_PAREN = regex.compile(r"(?ri)\(\s*năm\s+((?:19|20)\d{2})(?!\d)[^()]{0,60}$")
 _PAST_OPENER = regex.compile(r"(?i)\W{0,3}(?:trong\s+|qua\s+|kết quả\s+)?năm\s+(?:19|20)\d{2}\s*,")
 
 
@@ -352,6 +404,9 @@ def _past_year_vote(text: str, line: Line, cs: int, pos: int, document: Document
     now = int(document.date[:4]) if document.date else document.year
     if not now:
         return 0.0
+    baseline = _BASELINE_PAREN.search(text, max(cs, pos - 80), pos)
+    if baseline and int(baseline.group(1)) <= now:
+        return -6.0  # "năm 2030: 100% (năm 2025 đạt 78,4%)": the year's own figure, quoted as the baseline
     found = list(_YEAR.finditer(text, line.content_start, pos))
     if not found or int(found[-1].group(1)) >= now:
         return 0.0
@@ -407,6 +462,8 @@ def _is_yardstick(text: str, line: tuple[int, int], cs: int, pos: int, cues: kin
         return False
     if len(m.group(1).split()) <= 2 and _context().assigned_before.search(text, max(cs, m.start() - 60), m.start()):
         return True  # "chỉ tiêu tỉnh giao (50%)", "yêu cầu của Thành phố (từ 90% trở lên)"
+    if _context().assigned_open.match(m.group(1)):
+        return True  # "ước tăng 6,21% (kế hoạch tăng 7,5%)": the bound named inside the parentheses
     if cues.clause_vote(line, m.span(1), (pos, pos)) < 1.0:  # a weak cue alone: "(hoàn thành 24/24 ...)"
         return False
     now = int(document.date[:4]) if document.date else document.year
@@ -427,6 +484,13 @@ def _prefix_vote(text: str, line: Line, cs: int, cues: kinds.CueIndex) -> float:
     intro = start + prefix.rfind(":") + 1 if ":" in prefix[-120:] else max(start, cs - 80)
     bounds = (line.start, line.end)
     return 0.5 * cues.clause_vote(bounds, (start, cs), (cs, cs)) + cues.header(bounds, intro, cs)
+
+
+def _names_scale(text: str, line: Line, pos: int) -> bool:
+    """The sentence up to ``pos`` names the scoring scale, so its points are weights, not scores."""
+    start = max(line.content_start, pos - _MAX_PREFIX)
+    sentence = _SENTENCE_END.search(text, start, pos)  # a reverse pattern: the nearest sentence end
+    return bool(_context().scale.search(text, sentence.end() if sentence else start, pos))
 
 
 def _base_noun(unit: str | None) -> str | None:

@@ -9,6 +9,7 @@ compared with the extraction of the plain text.
 from __future__ import annotations
 
 import pytest
+import regex
 
 from cchc_extract.api import extract_bytes
 
@@ -37,6 +38,13 @@ def _has_gap_table(text: str) -> bool:
     return bool(table_rows(segment(norm.text).lines, find_gaps(text, norm)))
 
 
+def _header_in_columns_of_spaces(text: str) -> bool:
+    """The issuer and the motto stand side by side, kept apart by runs of spaces (text from pdftotext
+    -layout). A renderer writing that text into a page wraps such lines mid-motto; a real PDF, DOCX or
+    web page would hold the two columns as a table."""
+    return any(regex.search(r"\S {8,}\S", line) for line in text.splitlines()[:6])
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
 def test_same_extraction_in_every_container(doc, fmt):
@@ -45,6 +53,8 @@ def test_same_extraction_in_every_container(doc, fmt):
         pytest.skip("the document uses characters Windows-1258 cannot hold (≥, ≤)")
     if fmt in ("docx", "pdf", "html") and _has_gap_table(text):
         pytest.skip("a table laid out with spaces or tabs: the rendered container would need a real table")
+    if fmt in ("docx", "pdf", "html") and _header_in_columns_of_spaces(text):
+        pytest.skip("a header laid out in columns of spaces: the rendered container would need a real table")
     plain = extract_bytes(text.encode("utf-8"), f"{doc.stem}.txt")
     rendered = extract_bytes(render(text, fmt), f"{doc.stem}.{fmt}")
     assert rendered.source.format == {"utf16": "text", "cp1258": "text"}.get(fmt, fmt)

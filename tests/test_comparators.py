@@ -30,6 +30,8 @@ FROM_CORPUS = [
     ("h) Giảm ít nhất 10% số lượng đơn vị sự nghiệp công lập và 10% biên chế sự nghiệp.", 10, "gte", None),
     ("- Tỷ lệ hồ sơ trực tuyến mức độ 3 và 4 đạt tối thiểu **80%**.", 80, "gte", None),
     ("- Tỷ lệ đúng hạn cấp thị xã đạt trên 97%, cấp xã 98%.", 98, "gt", None),
+    # batch 9: a floor stated as what must no longer happen
+    ("(11) Không còn xã đạt dưới 8 tiêu chí nông thôn mới.", 8, "gte", None),
 ]
 
 

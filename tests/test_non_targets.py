@@ -30,6 +30,8 @@ FROM_CORPUS = [
     "Chỉ số CCHC năm 2023 được đánh giá trên thang điểm 100, gồm 8 lĩnh vực, 41 tiêu chí và 84 tiêu chí thành phần.",
     # batch 7
     "- Trường hợp công chức đi muộn từ 03 lần trở lên trong tháng thì không xem xét khen thưởng cuối năm.",
+    # batch 9
+    "- Cơ quan, đơn vị không hoàn thành từ 03 chỉ tiêu trở lên thì người đứng đầu không được xét danh hiệu thi đua.",
     # session 4: a floor that triggers a remedy or a transfer of funds is a condition
     "2. Các phường đạt dưới 50% dự toán thu phải có kế hoạch khắc phục, báo cáo UBND quận trước ngày 15/7.",
     "- Điều chuyển vốn của các dự án có tỷ lệ giải ngân dưới 35% đến ngày 30/6 sang các dự án giải ngân tốt.",

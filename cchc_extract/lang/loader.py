@@ -104,7 +104,7 @@ def _check_context(name: str, data: dict[str, Any]) -> None:
           "level_words",
           "rank_before", "duration_cues", "population_nouns",
           "narrative_nouns", "count_verbs", "count_verbs_adjacent", "value_verbs", "composition_before",
-          "possessor_before", "possessed_places",
+          "possessor_before", "possessed_places", "value_field_labels",
           "sanction_conditions", "sanction_consequences", "chrome_lines", "chrome_tail")
 
 

@@ -3,7 +3,11 @@ does not say it ("Lĩnh vực nhà đất đạt 98% trở lên" under "Tỷ l�
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
+
+from ..lang.loader import load_yaml
 
 _TAIL_WORDS = [w.strip() for w in """
     đạt | là | ở | mức | từ | trên | dưới | hơn | ít nhất | tối thiểu | tối đa | không quá |
@@ -37,9 +41,6 @@ _CONTEXT_END = regex.compile(r"[:;]|\s\d")
 _FIELD = regex.compile(r"(?i)^(lĩnh vực|các lĩnh vực)")
 # a word that needs what followed it (cut at a number): "trên hệ thống loa của [10 xã]"
 _DANGLING = regex.compile(r"(?i)(?:\s+(?:của|tại|cho|với|và|ở|đến|từ|gồm|là))+\s*$")
-_LABEL_ONLY = regex.compile(r"(?i)(?:chỉ tiêu|mục tiêu|kết quả|kế hoạch|thực hiện|giá trị|mức)?[\s:≥≤<>=]*")
-_FIELD_LABEL = regex.compile(r"(?i)\s*(?:\*\*)?\s*(?:chỉ tiêu|mục tiêu|kế hoạch|giá trị)(?:\s+giao)?\s*:[^\p{L}\d]*"
-                             r"(?:(?:từ|trên|dưới|không quá|tối thiểu|tối đa|ít nhất|đạt)\s+)?$")
 _PER = regex.compile(r"\s*/\s*(?P<period>ngày|tuần|tháng|quý|năm)(?![\p{L}])")
 # an indicator that only names when: "năm 2027", "đến năm 2030", "quý II/2024", "giai đoạn 2026 - 2027"
 _PERIOD = regex.compile(r"(?i)(?:(?:đến|vào|trong|tới|hết|cuối|đến hết)\s+)?(?P<period>năm\s+(?:19|20)\d{2}|"
@@ -160,15 +161,25 @@ def label_context(prefix: str) -> str | None:
     return context_indicator(head) or context_indicator(rest.split(";")[0])
 
 
+@lru_cache(maxsize=1)
+def _field_labels() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(a clause opened by a field label up to its number: "Chỉ tiêu: ≥", "Kế hoạch giao: tối thiểu";
+    an indicator that is no more than such a label)."""
+    labels = "|".join(sorted(map(regex.escape, load_yaml("context.yaml")["value_field_labels"]), key=len, reverse=True))
+    opened = regex.compile(rf"(?i)\s*(?:\*\*)?\s*(?:{labels})(?:\s+giao)?\s*:[^\p{{L}}\d]*"
+                           rf"(?:(?:từ|trên|dưới|không quá|tối thiểu|tối đa|ít nhất|đạt)\s+)?$")
+    return opened, regex.compile(rf"(?i)(?:{labels})?[\s:≥≤<>=]*")
+
+
 def is_field_value(lead: str) -> bool:
     """True when the clause up to a number is only a field label: "Chỉ tiêu: ≥", "Kế hoạch: tối thiểu"."""
-    return bool(_FIELD_LABEL.match(lead))
+    return bool(_field_labels()[0].match(lead))
 
 
 def with_context(indicator: str, context: str | None) -> str:
     if not context or context.lower() in indicator.lower():
         return indicator
-    if _LABEL_ONLY.fullmatch(indicator):  # "Chỉ tiêu: ≥" says only that a value follows
+    if _field_labels()[1].fullmatch(indicator):  # "Chỉ tiêu: ≥" says only that a value follows
         return context
     period = _PERIOD.fullmatch(indicator)
     if period:  # "năm 2027" under "Tỷ lệ ..." is that measure in that year

@@ -287,11 +287,14 @@ def _clause_targets(layout: Layout, line: Line, clause: tuple[int, int], quantit
         seg_before = text[max(prev_end, line.content_start, cs):q.start]
         noun = None if q.percent else (unit or "").split(" ")[-1] if unit in ("hạng",) else _base_noun(unit)
         indicator = indicators.own_indicator(before, seg_before, after, noun, q.percent)
-        named = indicators.label_context(text[line.content_start:cs]) if cs > line.content_start else None
-        if named and indicators.is_field_value(text[cs:q.start]):
-            indicator = named  # "Tên chỉ tiêu: Tỷ lệ ...; Chỉ tiêu: 100% văn bản đi"
-        elif indicators.needs_context(indicator):
-            indicator = indicators.with_context(indicator, named or _context_indicator(layout, line))
+        field_value, vague = indicators.is_field_value(text[cs:q.start]), indicators.needs_context(indicator)
+        if field_value or vague:
+            # the measure the line names before this clause ("Tên chỉ tiêu: Tỷ lệ ...; Chỉ tiêu: 100% văn bản đi")
+            named = indicators.label_context(text[line.content_start:cs]) if cs > line.content_start else None
+            if named and field_value:
+                indicator = named
+            elif vague:
+                indicator = indicators.with_context(indicator, named or _context_indicator(layout, line))
         out.append(Target(
             indicator=indicator or (unit or ""), comparator=comparator, value=q.value, value_max=value_max,
             denominator=q.denominator, unit=unit, kind=kind, role=role,

@@ -30,8 +30,6 @@ _BODY_OPENERS = regex.compile(r"(?i)^(căn cứ|thực hiện|thi hành|theo|nh�
                               r"trên cơ sở|ủy ban nhân dân|uỷ ban nhân dân|ubnd|sở|phòng|ban)\b")
 _CHROME_MAX = 160
 _MAX_CELL = 400
-_VALUE_FIELD = regex.compile(r"(?i)\s*(?:\*\*)?\s*(?:chỉ tiêu|mục tiêu|kế hoạch|kết quả|thực hiện|giá trị|mức)\s*"
-                            r"(?:năm\s+\d{4}\s*)?:")
 _KINH_GUI = regex.compile(r"(?i)^(\*\*)?kính\s+gửi\b")
 _NOI_NHAN = regex.compile(r"(?i)^(\*\*)?nơi\s+nhận\b")
 # Lines that close the header: a document title in capitals, "V/v ...", the place-and-date line, a web date.
